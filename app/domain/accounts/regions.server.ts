@@ -1,0 +1,255 @@
+import { db, type DbOrTx } from '~/utils/db.server'
+import { newId } from '~/utils/ids.server'
+import { now } from '~/utils/clock'
+import { getEnv } from '~/utils/env.server'
+import { queueEmail } from '~/utils/email.server'
+import { recordAudit, type Actor } from '~/domain/audit/audit.server'
+import { REGION_ROLES, ROLE_LABELS, type RegionRole } from './roles'
+import { refuseLastAdminChange } from './members'
+import { TOKEN_PURPOSES, issueToken } from './tokens.server'
+
+/** E-mail addresses of the region's staff in one role, each once: e.g. the inkopers to tell about a provider. */
+export async function regionStaffEmails(tx: DbOrTx, regionId: string, role: RegionRole): Promise<string[]> {
+  const members = await tx.regionMembership.findMany({
+    where: { regionId, role },
+    select: { user: { select: { email: true } } },
+  })
+  return [...new Set(members.map((m) => m.user.email))]
+}
+
+export const isRegionRole = (v: string): v is RegionRole => (REGION_ROLES as readonly string[]).includes(v)
+
+export async function getRegionOverview(regionId: string) {
+  return db.region.findUniqueOrThrow({
+    where: { id: regionId },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      description: true,
+      gemeenten: {
+        select: { gemeente: { select: { code: true, name: true } } },
+        orderBy: { gemeente: { name: 'asc' } },
+      },
+    },
+  })
+}
+
+export async function listRegionStaff(regionId: string) {
+  const [members, invitations] = await Promise.all([
+    db.regionMembership.findMany({
+      where: { regionId },
+      orderBy: [{ user: { name: 'asc' } }, { role: 'asc' }],
+      select: {
+        id: true,
+        role: true,
+        user: { select: { id: true, name: true, email: true } },
+        gemeenten: { select: { gemeente: { select: { name: true } } } },
+      },
+    }),
+    db.verificationToken.findMany({
+      where: { regionId, purpose: TOKEN_PURPOSES.inviteRegion, usedAt: null, expiresAt: { gt: now() } },
+      orderBy: { createdAt: 'asc' },
+      select: { id: true, email: true, role: true, expiresAt: true },
+    }),
+  ])
+  return { members, invitations }
+}
+
+/** Invites staff by e-mail with a role and optionally the municipalities they work for (7 days, single use). */
+export async function inviteToRegion(
+  regionId: string,
+  inviter: { userId: string | null; name: string; actor: Actor },
+  emailInput: string,
+  role: RegionRole,
+  gemeenteCodes: string[],
+): Promise<{ ok: true } | { ok: false; message: string }> {
+  const email = emailInput.trim().toLowerCase()
+  const region = await db.region.findUniqueOrThrow({
+    where: { id: regionId },
+    select: { name: true, gemeenten: { select: { gemeenteCode: true } } },
+  })
+  const allowed = new Set(region.gemeenten.map((g) => g.gemeenteCode))
+  if (gemeenteCodes.some((c) => !allowed.has(c))) {
+    return { ok: false, message: 'Kies alleen gemeenten die bij deze regio horen.' }
+  }
+  const already = await db.regionMembership.findFirst({
+    where: { regionId, role, user: { email } },
+    select: { id: true },
+  })
+  if (already) return { ok: false, message: `Deze persoon heeft deze rol al in ${region.name}.` }
+  await db.$transaction(async (tx) => {
+    const token = await issueToken(tx, TOKEN_PURPOSES.inviteRegion, {
+      email,
+      regionId,
+      role,
+      gemeenteCodes,
+      invitedById: inviter.userId,
+    })
+    await queueEmail(tx, {
+      to: email,
+      subject: `Uitnodiging voor ${region.name} in Aanbiederspoort`,
+      text: [
+        `${inviter.name} nodigt u uit om als ${ROLE_LABELS[role].toLowerCase()} te werken voor ${region.name} in Aanbiederspoort.`,
+        '',
+        'Neem de uitnodiging aan via deze link:',
+        `${getEnv().APP_URL.replace(/\/$/, '')}/uitnodiging/${token}`,
+        '',
+        'De link is 7 dagen geldig en werkt één keer. U stelt daarna een authenticator-app in voor het inloggen.',
+      ].join('\n'),
+    })
+    await recordAudit(tx, {
+      actor: inviter.actor,
+      action: 'regio.uitgenodigd',
+      subjectType: 'regio',
+      subjectId: regionId,
+      summary: `${email} uitgenodigd als ${ROLE_LABELS[role].toLowerCase()}`,
+      regionId,
+    })
+  })
+  return { ok: true }
+}
+
+export async function withdrawRegionInvitation(regionId: string, actor: Actor, tokenId: string) {
+  await db.$transaction(async (tx) => {
+    const row = await tx.verificationToken.findFirst({
+      where: { id: tokenId, regionId, purpose: TOKEN_PURPOSES.inviteRegion, usedAt: null },
+      select: { id: true, email: true },
+    })
+    if (!row) return
+    await tx.verificationToken.update({ where: { id: row.id }, data: { usedAt: now() } })
+    await recordAudit(tx, {
+      actor,
+      action: 'regio.uitnodiging-ingetrokken',
+      subjectType: 'regio',
+      subjectId: regionId,
+      summary: `Uitnodiging aan ${row.email} ingetrokken`,
+      regionId,
+    })
+  })
+}
+
+type Result = { ok: true } | { ok: false; message: string }
+
+/** Changes the role of one membership; the region keeps at least one regiobeheerder. */
+export async function changeRegionRole(
+  regionId: string,
+  actor: Actor,
+  membershipId: string,
+  role: RegionRole,
+): Promise<Result> {
+  return db.$transaction(async (tx): Promise<Result> => {
+    const target = await tx.regionMembership.findFirst({
+      where: { id: membershipId, regionId },
+      select: { id: true, role: true, userId: true, user: { select: { name: true } } },
+    })
+    if (!target) return { ok: false, message: 'Deze persoon hoort niet (meer) bij de regio.' }
+    if (target.role === role) return { ok: true }
+    const admins = await tx.regionMembership.count({ where: { regionId, role: 'regiobeheerder' } })
+    const refusal = refuseLastAdminChange(
+      {
+        kind: 'change-role',
+        targetIsAdmin: target.role === 'regiobeheerder',
+        newRoleIsAdmin: role === 'regiobeheerder',
+      },
+      admins,
+    )
+    if (refusal) return { ok: false, message: refusal }
+    const duplicate = await tx.regionMembership.findFirst({
+      where: { regionId, userId: target.userId, role },
+      select: { id: true },
+    })
+    if (duplicate) return { ok: false, message: `${target.user.name} heeft deze rol al.` }
+    await tx.regionMembership.update({ where: { id: target.id }, data: { role } })
+    await recordAudit(tx, {
+      actor,
+      action: 'regio.rol-gewijzigd',
+      subjectType: 'regio',
+      subjectId: regionId,
+      summary: `Rol van ${target.user.name} gewijzigd van ${ROLE_LABELS[target.role as RegionRole].toLowerCase()} in ${ROLE_LABELS[role].toLowerCase()}`,
+      regionId,
+    })
+    return { ok: true }
+  })
+}
+
+/** Removes one membership (one role); the last regiobeheerder stays. */
+export async function removeRegionMembership(
+  regionId: string,
+  actor: Actor,
+  membershipId: string,
+): Promise<Result> {
+  return db.$transaction(async (tx): Promise<Result> => {
+    const target = await tx.regionMembership.findFirst({
+      where: { id: membershipId, regionId },
+      select: { id: true, role: true, user: { select: { name: true } } },
+    })
+    if (!target) return { ok: false, message: 'Deze persoon hoort niet (meer) bij de regio.' }
+    const admins = await tx.regionMembership.count({ where: { regionId, role: 'regiobeheerder' } })
+    const refusal = refuseLastAdminChange(
+      { kind: 'remove', targetIsAdmin: target.role === 'regiobeheerder' },
+      admins,
+    )
+    if (refusal) return { ok: false, message: refusal }
+    await tx.regionMembership.delete({ where: { id: target.id } })
+    await recordAudit(tx, {
+      actor,
+      action: 'regio.lid-verwijderd',
+      subjectType: 'regio',
+      subjectId: regionId,
+      summary: `${target.user.name} verwijderd als ${ROLE_LABELS[target.role as RegionRole].toLowerCase()}`,
+      regionId,
+    })
+    return { ok: true }
+  })
+}
+
+// --- platform beheer ---------------------------------------------------------------------------------------------------
+
+export async function listRegions() {
+  return db.region.findMany({
+    orderBy: { name: 'asc' },
+    select: { id: true, slug: true, name: true, _count: { select: { gemeenten: true, memberships: true } } },
+  })
+}
+
+export async function listGemeenten() {
+  return db.gemeente.findMany({
+    orderBy: { name: 'asc' },
+    select: { code: true, name: true, province: true },
+  })
+}
+
+/** Creates a region with its municipalities and invites its first regiobeheerder. */
+export async function createRegion(
+  admin: { userId: string; name: string; actor: Actor },
+  input: { name: string; slug: string; description?: string; gemeenteCodes: string[]; adminEmail: string },
+): Promise<Result> {
+  const taken = await db.region.findUnique({ where: { slug: input.slug }, select: { id: true } })
+  if (taken) return { ok: false, message: 'Er is al een regio met dit webadres. Kies een ander.' }
+  const known = await db.gemeente.count({ where: { code: { in: input.gemeenteCodes } } })
+  if (known !== input.gemeenteCodes.length) return { ok: false, message: 'Kies gemeenten uit de lijst.' }
+  const id = newId()
+  await db.$transaction(async (tx) => {
+    await tx.region.create({
+      data: {
+        id,
+        slug: input.slug,
+        name: input.name,
+        description: input.description ?? '',
+        gemeenten: { create: input.gemeenteCodes.map((gemeenteCode) => ({ gemeenteCode })) },
+      },
+    })
+    await recordAudit(tx, {
+      actor: admin.actor,
+      action: 'regio.aangemaakt',
+      subjectType: 'regio',
+      subjectId: id,
+      summary: `Regio ${input.name} aangemaakt met ${input.gemeenteCodes.length} gemeenten`,
+      regionId: id,
+    })
+  })
+  const invited = await inviteToRegion(id, admin, input.adminEmail, 'regiobeheerder', [])
+  if (!invited.ok) return invited
+  return { ok: true }
+}

@@ -1,0 +1,310 @@
+import { db, type DbOrTx, type Tx } from '~/utils/db.server'
+import { now } from '~/utils/clock'
+import { newId } from '~/utils/ids.server'
+import { recordAudit, type Actor } from '~/domain/audit/audit.server'
+import { AdmissionError, EDITABLE_STATES, openKeyFor } from './state'
+import { answerProblem } from './requirements'
+import { isUniqueViolation } from './lifecycle.server'
+
+/** An open-house perceel of a published procurement, or null. */
+export async function findOpenHousePerceel(tx: DbOrTx, perceelId: string) {
+  return tx.perceel.findFirst({
+    where: { id: perceelId, inkoopvorm: 'openhouse', procurement: { status: 'gepubliceerd' } },
+    select: {
+      id: true,
+      name: true,
+      registrationRegime: true,
+      decisionTermDays: true,
+      procurement: { select: { name: true, regionId: true, region: { select: { name: true, slug: true } } } },
+      gemeenten: {
+        select: { gemeenteCode: true, gemeente: { select: { name: true } } },
+        orderBy: { gemeenteCode: 'asc' },
+      },
+      products: { select: { id: true, code: true, name: true }, orderBy: { code: 'asc' } },
+    },
+  })
+}
+
+/**
+ * The registration moment a new entry belongs to: the one open now, else the next one to open. Null for continuous
+ * entry. Throws when a perceel with moments has none left.
+ */
+export async function momentForNewEntry(tx: DbOrTx, perceelId: string, regime: string | null, at: Date) {
+  if (regime === 'doorlopend') return null
+  const moment =
+    (await tx.registrationMoment.findFirst({
+      where: { perceelId, opensAt: { lte: at }, closesAt: { gte: at } },
+      orderBy: { opensAt: 'asc' },
+    })) ??
+    (await tx.registrationMoment.findFirst({
+      where: { perceelId, opensAt: { gt: at } },
+      orderBy: { opensAt: 'asc' },
+    }))
+  if (!moment)
+    throw new AdmissionError('Er is voor dit perceel geen open of komend registratiemoment.', 'closed')
+  return moment
+}
+
+/**
+ * The requirement set an entry is judged against: the one frozen for its registration moment. A moment without one
+ * gets the latest published set frozen onto it now (the first entry freezes it; later changes apply to later moments).
+ */
+export async function frozenRequirementSetId(
+  tx: DbOrTx,
+  perceelId: string,
+  moment: { id: string; requirementSetId: string | null } | null,
+): Promise<string> {
+  if (moment?.requirementSetId) return moment.requirementSetId
+  const latest = await tx.requirementSet.findFirst({
+    where: { perceelId, publishedAt: { not: null } },
+    orderBy: { version: 'desc' },
+    select: { id: true },
+  })
+  if (!latest) throw new AdmissionError('Voor dit perceel zijn nog geen eisen gepubliceerd.', 'closed')
+  if (!moment) return latest.id
+  await tx.registrationMoment.updateMany({
+    where: { id: moment.id, requirementSetId: null },
+    data: { requirementSetId: latest.id },
+  })
+  const frozen = await tx.registrationMoment.findUniqueOrThrow({
+    where: { id: moment.id },
+    select: { requirementSetId: true },
+  })
+  return frozen.requirementSetId ?? latest.id
+}
+
+function uniqueList(values: string[]) {
+  return [...new Set(values.filter(Boolean))]
+}
+
+async function gemeenteNames(tx: DbOrTx, codes: string[]) {
+  const rows = await tx.gemeente.findMany({
+    where: { code: { in: codes } },
+    select: { code: true, name: true },
+  })
+  return new Map(rows.map((r) => [r.code, r.name]))
+}
+
+/** The refusal for a unique violation: another open entry holds a gemeente, or (otherwise) a concurrent change. */
+async function duplicateError(
+  tx: DbOrTx,
+  organisationId: string,
+  perceelId: string,
+  codes: string[],
+  exceptEntryId?: string,
+) {
+  const taken = await tx.entryGemeente.findMany({
+    where: {
+      openKey: { in: codes.map((c) => openKeyFor(organisationId, perceelId, c)) },
+      ...(exceptEntryId ? { entryId: { not: exceptEntryId } } : {}),
+    },
+    select: { gemeente: { select: { name: true } } },
+  })
+  if (taken.length === 0)
+    return new AdmissionError('De toetreding is intussen gewijzigd. Probeer het opnieuw.', 'conflict')
+  const names = taken.map((t) => t.gemeente.name).join(', ')
+  return new AdmissionError(
+    `Uw organisatie heeft al een open toetreding voor ${names} op dit perceel. Vul die aan of trek haar eerst in.`,
+    'duplicate',
+  )
+}
+
+export type StartEntryInput = {
+  actor: Actor
+  userId: string
+  organisationId: string
+  perceelId: string
+  gemeenten: string[]
+  products: string[]
+}
+
+/** Starts a draft entry. The open key per gemeente makes a second open entry impossible, also under a double click. */
+export async function startEntry(input: StartEntryInput): Promise<{ entryId: string }> {
+  const gemeenten = uniqueList(input.gemeenten)
+  const products = uniqueList(input.products)
+  try {
+    return await db.$transaction(async (tx) => {
+      const perceel = await findOpenHousePerceel(tx, input.perceelId)
+      if (!perceel) throw new AdmissionError('Dit perceel staat niet open voor toetreding.', 'not_allowed')
+      validateChoice(perceel, gemeenten, products)
+      const at = now()
+      const moment = await momentForNewEntry(tx, perceel.id, perceel.registrationRegime, at)
+      const requirementSetId = await frozenRequirementSetId(tx, perceel.id, moment)
+      const entryId = newId()
+      await tx.entry.create({
+        data: {
+          id: entryId,
+          organisationId: input.organisationId,
+          perceelId: perceel.id,
+          registrationMomentId: moment?.id ?? null,
+          requirementSetId,
+          status: 'concept',
+          createdById: input.userId,
+          products: { create: products.map((productId) => ({ productId })) },
+        },
+      })
+      await insertGemeenten(tx, entryId, input.organisationId, perceel.id, gemeenten)
+      await recordAudit(tx, {
+        actor: input.actor,
+        action: 'toetreding.gestart',
+        subjectType: 'Entry',
+        subjectId: entryId,
+        summary: `Concept gestart voor ${perceel.name}`,
+        organisationId: input.organisationId,
+        regionId: perceel.procurement.regionId,
+      })
+      return { entryId }
+    })
+  } catch (error) {
+    if (isUniqueViolation(error))
+      throw await duplicateError(db, input.organisationId, input.perceelId, gemeenten)
+    throw error
+  }
+}
+
+function validateChoice(
+  perceel: { gemeenten: { gemeenteCode: string }[]; products: { id: string }[] },
+  gemeenten: string[],
+  products: string[],
+) {
+  const problems: string[] = []
+  if (gemeenten.length === 0) problems.push('Kies minstens één gemeente.')
+  if (products.length === 0) problems.push('Kies minstens één product.')
+  const allowedG = new Set(perceel.gemeenten.map((g) => g.gemeenteCode))
+  if (gemeenten.some((g) => !allowedG.has(g)))
+    problems.push('Een gekozen gemeente doet niet mee aan dit perceel.')
+  const allowedP = new Set(perceel.products.map((p) => p.id))
+  if (products.some((p) => !allowedP.has(p))) problems.push('Een gekozen product hoort niet bij dit perceel.')
+  if (problems.length) throw new AdmissionError(problems.join(' '), 'invalid', problems)
+}
+
+async function insertGemeenten(
+  tx: Tx,
+  entryId: string,
+  organisationId: string,
+  perceelId: string,
+  codes: string[],
+) {
+  for (const gemeenteCode of codes) {
+    await tx.entryGemeente.create({
+      data: { entryId, gemeenteCode, openKey: openKeyFor(organisationId, perceelId, gemeenteCode) },
+    })
+  }
+}
+
+export type SaveDraftInput = {
+  actor: Actor
+  organisationId: string
+  entryId: string
+  gemeenten: string[]
+  products: string[]
+  answers: Record<string, string>
+  /** requiredEvidenceId → evidenceItemId ('' = none) */
+  evidence: Record<string, string>
+}
+
+/**
+ * Saves what the provider filled in (a draft, or an amendment after an aanvulling). Returns the answers that fail a
+ * knock-out question, so the screen explains them at once; saving itself always succeeds.
+ */
+export async function saveEntryDraft(
+  input: SaveDraftInput,
+): Promise<{ answerProblems: Record<string, string> }> {
+  const gemeenten = uniqueList(input.gemeenten)
+  const products = uniqueList(input.products)
+  try {
+    return await db.$transaction(async (tx) => {
+      // Take the entry's row lock first, so two saves of the same entry (a double click) run one after the other.
+      await tx.entry.updateMany({
+        where: { id: input.entryId, organisationId: input.organisationId },
+        data: { updatedAt: now() },
+      })
+      const entry = await tx.entry.findFirst({
+        where: { id: input.entryId, organisationId: input.organisationId },
+        include: {
+          requirementSet: { include: { questions: true, evidence: true } },
+          gemeenten: true,
+          perceel: {
+            select: {
+              id: true,
+              procurement: { select: { regionId: true } },
+              gemeenten: { select: { gemeenteCode: true } },
+              products: { select: { id: true } },
+            },
+          },
+        },
+      })
+      if (!entry) throw new AdmissionError('Deze toetreding bestaat niet.', 'not_allowed')
+      if (!(EDITABLE_STATES as readonly string[]).includes(entry.status)) {
+        throw new AdmissionError('Deze toetreding kan niet meer worden gewijzigd.', 'transition')
+      }
+      validateChoice(entry.perceel, gemeenten, products)
+
+      // Municipalities: keep the rows that stay (and their open keys), add new ones, drop the rest.
+      const current = entry.gemeenten.map((g) => g.gemeenteCode)
+      const removed = current.filter((c) => !gemeenten.includes(c))
+      const added = gemeenten.filter((c) => !current.includes(c))
+      if (removed.length)
+        await tx.entryGemeente.deleteMany({ where: { entryId: entry.id, gemeenteCode: { in: removed } } })
+      await insertGemeenten(tx, entry.id, entry.organisationId, entry.perceelId, added)
+
+      await tx.entryProduct.deleteMany({ where: { entryId: entry.id } })
+      for (const productId of products)
+        await tx.entryProduct.create({ data: { entryId: entry.id, productId } })
+      // A partner delivers only products of the entry: a product dropped from the entry leaves its partners too.
+      await tx.entryPartnerProduct.deleteMany({
+        where: { partner: { entryId: entry.id }, productId: { notIn: products } },
+      })
+
+      const answerProblems: Record<string, string> = {}
+      for (const q of entry.requirementSet.questions) {
+        const value = (input.answers[q.id] ?? '').trim()
+        if (value) {
+          await tx.entryAnswer.upsert({
+            where: { entryId_questionId: { entryId: entry.id, questionId: q.id } },
+            create: { entryId: entry.id, questionId: q.id, value },
+            update: { value },
+          })
+          const problem = answerProblem(q, value)
+          if (problem) answerProblems[q.id] = problem
+        } else {
+          await tx.entryAnswer.deleteMany({ where: { entryId: entry.id, questionId: q.id } })
+        }
+      }
+
+      for (const r of entry.requirementSet.evidence) {
+        const itemId = input.evidence[r.id] ?? ''
+        await tx.entryEvidence.deleteMany({ where: { entryId: entry.id, requiredEvidenceId: r.id } })
+        if (!itemId) continue
+        const item = await tx.evidenceItem.findFirst({
+          where: { id: itemId, organisationId: entry.organisationId, typeId: r.evidenceTypeId },
+          select: { id: true },
+        })
+        if (!item)
+          throw new AdmissionError('Kies een bewijsstuk van uw eigen organisatie van het gevraagde soort.')
+        await tx.entryEvidence.create({
+          data: { entryId: entry.id, requiredEvidenceId: r.id, evidenceItemId: item.id },
+        })
+      }
+      await recordAudit(tx, {
+        actor: input.actor,
+        action: 'toetreding.opgeslagen',
+        subjectType: 'Entry',
+        subjectId: entry.id,
+        summary: 'Gegevens van de toetreding opgeslagen',
+        organisationId: entry.organisationId,
+        regionId: entry.perceel.procurement.regionId,
+      })
+      return { answerProblems }
+    })
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      const entry = await db.entry.findUnique({ where: { id: input.entryId }, select: { perceelId: true } })
+      throw await duplicateError(db, input.organisationId, entry?.perceelId ?? '', gemeenten, input.entryId)
+    }
+    throw error
+  }
+}
+
+/** Names of gemeenten for messages. */
+export { gemeenteNames }

@@ -1,0 +1,5 @@
+import { registerJob } from '~/utils/jobs.server'
+import { runRevalidation } from './admissions.server'
+
+// Annual revalidation of open-house admissions: reminders at 30 and 7 days, suspension after the grace period.
+registerJob({ name: 'admissions-revalidation', everyMs: 60 * 60_000, run: () => runRevalidation() })

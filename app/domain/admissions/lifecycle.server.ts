@@ -1,0 +1,362 @@
+import { db, type Tx } from '~/utils/db.server'
+import { syncObligationsForOrganisation } from '~/domain/contracts/obligations.server'
+import { now } from '~/utils/clock'
+import { newId } from '~/utils/ids.server'
+import { queueEmail } from '~/utils/email.server'
+import { getEnv } from '~/utils/env.server'
+import { addDays, formatDate, formatDateTime, workingDayDeadline } from '~/utils/time'
+import { recordAudit, type Actor } from '~/domain/audit/audit.server'
+import {
+  AdmissionError,
+  ENTRY_ACTION_LABELS,
+  entryStateLabel,
+  findEntryTransition,
+  allowedEntryActions,
+  type EntryAction,
+  type Party,
+} from './state'
+import {
+  loadEntry,
+  loadPartnerEvidence,
+  problemsOf,
+  providerRecipients,
+  type LoadedEntry,
+} from './context.server'
+import { partnerRoleWord } from './partners'
+import { decisionLetterPdf } from './letter.server'
+
+/** Decision term in working days when the perceel sets none (restart after an aanvulling). */
+export const DEFAULT_DECISION_TERM_DAYS = 30
+/** An admission is confirmed once a year. */
+export const REVALIDATION_DAYS = 365
+
+export type EntryTransitionInput = {
+  entryId: string
+  action: EntryAction
+  actor: Actor
+  /** Who acts, and for whom: the provider organisation, or the buyer's region. Scopes the entry. */
+  as:
+    | { party: 'aanbieder'; organisationId: string }
+    | { party: 'inkoper'; regionId: string }
+    | { party: 'systeem' }
+  reason?: string | null
+  /** For a rejection: the requirements that were not met (named in the letter and the e-mail). */
+  unmet?: string[]
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; message?: string } | null
+  return !!e && (e.code === 'P2002' || /unique constraint/i.test(e.message ?? ''))
+}
+
+export { isUniqueViolation }
+
+function entryUrl(entry: { id: string }, party: Party, regionSlug?: string) {
+  const base = getEnv().APP_URL
+  return party === 'aanbieder'
+    ? `${base}/aanbieder/toetredingen/${entry.id}`
+    : `${base}/regio/${regionSlug}/toetredingen/${entry.id}`
+}
+
+function summaryLines(entry: LoadedEntry): string[] {
+  return [
+    `Perceel: ${entry.perceel.name} (${entry.perceel.procurement.name})`,
+    `Gemeenten: ${entry.gemeenten.map((g) => g.gemeente.name).join(', ')}`,
+    `Producten: ${entry.products.map((p) => `${p.product.code} ${p.product.name}`).join(', ')}`,
+    `Bewijsstukken: ${entry.evidence.length} van ${entry.requirementSet.evidence.length} toegevoegd`,
+    ...entry.partners.map(
+      (p) =>
+        `Partner: ${p.organisation.name}, ${partnerRoleWord(p.role)} voor ${p.products
+          .map((x) => `${x.product.code} ${x.product.name}`)
+          .join(', ')}${p.confirmedAt ? '' : ' (nog niet bevestigd)'}`,
+    ),
+  ]
+}
+
+async function mailProvider(
+  tx: Tx,
+  entry: LoadedEntry,
+  message: {
+    subject: string
+    text: string
+    dedupeKey: string
+    attachments?: { filename: string; contentType: string; contentBase64: string }[]
+  },
+) {
+  for (const to of await providerRecipients(tx, entry.organisationId)) {
+    await queueEmail(tx, { ...message, to, dedupeKey: `${message.dedupeKey}:${to}` })
+  }
+}
+
+/**
+ * Performs one move of an entry's lifecycle inside a transaction: checks the move against the table in state.ts,
+ * scopes the entry to the acting organisation or region, applies the move and its side effects (decision term,
+ * release of the open key, admissions, e-mails) and writes the audit event (who, when, from, to, reason).
+ * Refusals throw an AdmissionError with a message for the user.
+ */
+export async function transitionEntry(input: EntryTransitionInput) {
+  try {
+    return await db.$transaction((tx) => transitionEntryIn(tx, input))
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new AdmissionError(
+        'Er staat al een andere toetreding open voor dezelfde gemeente op dit perceel. Rond die eerst af.',
+        'duplicate',
+      )
+    }
+    throw error
+  }
+}
+
+export async function transitionEntryIn(tx: Tx, input: EntryTransitionInput) {
+  const at = now()
+  const entry = await loadEntry(tx, input.entryId)
+  if (!entry) throw new AdmissionError('Deze toetreding bestaat niet.', 'not_allowed')
+  const as = input.as
+  if (as.party === 'aanbieder' && entry.organisationId !== as.organisationId)
+    throw new AdmissionError('Deze toetreding bestaat niet.', 'not_allowed')
+  if (as.party === 'inkoper' && entry.perceel.procurement.regionId !== as.regionId)
+    throw new AdmissionError('Deze toetreding bestaat niet.', 'not_allowed')
+  const party: Party | undefined = as.party === 'systeem' ? undefined : as.party
+  const transition = findEntryTransition(entry.status, input.action, party)
+  if (!transition) {
+    const already =
+      findEntryTransition(entry.status, input.action) === undefined && alreadyDone(entry.status, input.action)
+    throw new AdmissionError(
+      already
+        ? `Deze toetreding is al ${ENTRY_ACTION_LABELS[input.action]}.`
+        : `Een toetreding met de status "${entryStateLabel(entry.status)}" kan niet worden ${ENTRY_ACTION_LABELS[input.action]}.`,
+      'transition',
+    )
+  }
+  const reason = input.reason?.trim() || null
+  if (transition.needsReason && !reason) {
+    throw new AdmissionError('Geef een toelichting.', 'invalid')
+  }
+  const unmet = (input.unmet ?? []).map((u) => u.trim()).filter(Boolean)
+  if (input.action === 'afwijzen' && unmet.length === 0) {
+    throw new AdmissionError('Noem bij een afwijzing de eisen waaraan niet is voldaan.', 'invalid')
+  }
+
+  const data: Record<string, unknown> = { status: transition.to }
+  const regionSlug = entry.perceel.procurement.region.slug
+  const regionId = entry.perceel.procurement.regionId
+
+  if (input.action === 'indienen') {
+    const first = entry.status === 'concept'
+    const moment = entry.registrationMoment
+    if (first && entry.perceel.registrationRegime !== 'doorlopend') {
+      if (!moment) throw new AdmissionError('Er is geen registratiemoment voor dit perceel.', 'closed')
+      if (at < moment.opensAt) {
+        throw new AdmissionError(
+          `Het registratiemoment is nog niet open. U kunt indienen vanaf ${formatDateTime(moment.opensAt)}.`,
+          'closed',
+        )
+      }
+      if (at > moment.closesAt) {
+        throw new AdmissionError(
+          `Het registratiemoment is gesloten sinds ${formatDateTime(moment.closesAt)}. Uw toetreding is niet ingediend; ` +
+            'u kunt een nieuwe toetreding starten voor het volgende registratiemoment.',
+          'closed',
+        )
+      }
+    }
+    const problems = problemsOf(entry, at, await loadPartnerEvidence(tx, entry))
+    if (problems.length > 0) {
+      throw new AdmissionError(
+        'Uw toetreding is nog niet compleet. Los eerst deze punten op:',
+        'incomplete',
+        problems.map((p) => p.message),
+      )
+    }
+    const term = entry.perceel.decisionTermDays ?? DEFAULT_DECISION_TERM_DAYS
+    let due: Date
+    if (first && moment && entry.perceel.registrationRegime !== 'doorlopend') due = moment.decisionDate
+    else if (first) due = workingDayDeadline(at, term)
+    else {
+      // Resubmission after an aanvulling: the decision term starts again.
+      const restarted = workingDayDeadline(at, term)
+      due = moment && moment.decisionDate > restarted ? moment.decisionDate : restarted
+    }
+    data.submittedAt = at
+    data.decisionDueAt = due
+  }
+  if (input.action === 'aanvulling_vragen') data.infoRequest = reason
+  if (input.action === 'toelaten' || input.action === 'afwijzen') {
+    data.decidedAt = at
+    data.decidedById = 'userId' in input.actor ? input.actor.userId : null
+    data.decisionReason =
+      input.action === 'afwijzen'
+        ? `${reason}\n\nNiet voldaan aan:\n${unmet.map((u) => `- ${u}`).join('\n')}`
+        : reason
+  }
+
+  // Optimistic check: a colleague's move in the meantime makes this one fail instead of overwriting it.
+  const updated = await tx.entry.updateMany({ where: { id: entry.id, status: entry.status }, data })
+  if (updated.count !== 1) {
+    throw new AdmissionError('Deze toetreding is intussen gewijzigd. Laad de pagina opnieuw.', 'conflict')
+  }
+
+  if (['toegelaten', 'afgewezen', 'ingetrokken'].includes(transition.to)) {
+    await tx.entryGemeente.updateMany({ where: { entryId: entry.id }, data: { openKey: null } })
+  }
+
+  await recordAudit(tx, {
+    actor: input.actor,
+    action: `toetreding.${input.action}`,
+    subjectType: 'Entry',
+    subjectId: entry.id,
+    summary: `Status van "${entryStateLabel(entry.status)}" naar "${entryStateLabel(transition.to)}" (${entry.organisation.name}, ${entry.perceel.name})`,
+    reason: input.action === 'afwijzen' ? (data.decisionReason as string) : reason,
+    organisationId: entry.organisationId,
+    regionId,
+  })
+
+  const lines = summaryLines(entry)
+  if (input.action === 'indienen') {
+    await mailProvider(tx, entry, {
+      subject: `Toetreding ingediend: ${entry.perceel.name}`,
+      dedupeKey: `toetreding-ingediend:${entry.id}:${at.getTime()}`,
+      text: [
+        `Uw toetreding is ingediend op ${formatDateTime(at)}.`,
+        '',
+        ...lines,
+        '',
+        `U krijgt uiterlijk ${formatDate(data.decisionDueAt as Date)} een besluit.`,
+        '',
+        `Bekijk de toetreding: ${entryUrl(entry, 'aanbieder')}`,
+      ].join('\n'),
+    })
+  }
+  if (input.action === 'aanvulling_vragen') {
+    await mailProvider(tx, entry, {
+      subject: `Aanvulling gevraagd: ${entry.perceel.name}`,
+      dedupeKey: `toetreding-aanvulling:${entry.id}:${at.getTime()}`,
+      text: [
+        'De inkoper vraagt u uw toetreding aan te vullen:',
+        '',
+        reason ?? '',
+        '',
+        ...lines,
+        '',
+        'Vul de toetreding aan en dien haar opnieuw in. De beslistermijn begint dan opnieuw.',
+        `Aanvullen: ${entryUrl(entry, 'aanbieder')}`,
+      ].join('\n'),
+    })
+  }
+  if (input.action === 'toelaten') {
+    await createAdmissionsForEntry(tx, entry, at, input.actor)
+  }
+  if (input.action === 'toelaten' || input.action === 'afwijzen') {
+    const decision = input.action === 'toelaten' ? 'toegelaten' : 'afgewezen'
+    const pdf = await decisionLetterPdf({
+      decision,
+      organisationName: entry.organisation.name,
+      regionName: entry.perceel.procurement.region.name,
+      perceelName: entry.perceel.name,
+      procurementName: entry.perceel.procurement.name,
+      gemeenten: entry.gemeenten.map((g) => g.gemeente.name),
+      products: entry.products.map((p) => `${p.product.code} ${p.product.name}`),
+      submittedAt: entry.submittedAt,
+      decidedAt: at,
+      reason: reason ?? '',
+      unmet,
+      reference: entry.id,
+    })
+    await mailProvider(tx, entry, {
+      subject:
+        decision === 'toegelaten'
+          ? `Besluit: toegelaten tot ${entry.perceel.name}`
+          : `Besluit: toetreding afgewezen voor ${entry.perceel.name}`,
+      dedupeKey: `toetreding-besluit:${entry.id}`,
+      text: [
+        decision === 'toegelaten'
+          ? 'U bent toegelaten. Het besluit staat in de bijlage.'
+          : 'Uw verzoek om toetreding is afgewezen. Het besluit staat in de bijlage.',
+        '',
+        ...lines,
+        '',
+        `Motivering: ${reason}`,
+        ...(unmet.length ? ['', 'Niet voldaan aan:', ...unmet.map((u) => `- ${u}`)] : []),
+        '',
+        `Bekijk de toetreding: ${entryUrl(entry, 'aanbieder')}`,
+      ].join('\n'),
+      attachments: [
+        {
+          filename: `besluit-toetreding-${entry.id}.pdf`,
+          contentType: 'application/pdf',
+          contentBase64: pdf.toString('base64'),
+        },
+      ],
+    })
+  }
+  return { from: entry.status, to: transition.to, entryId: entry.id, regionSlug }
+}
+
+function alreadyDone(status: string, action: EntryAction): boolean {
+  const target: Partial<Record<EntryAction, string[]>> = {
+    indienen: ['ingediend', 'in_behandeling'],
+    toelaten: ['toegelaten'],
+    afwijzen: ['afgewezen'],
+    intrekken: ['ingetrokken'],
+    aanvulling_vragen: ['aanvulling_gevraagd'],
+    in_behandeling_nemen: ['in_behandeling'],
+  }
+  return target[action]?.includes(status) ?? false
+}
+
+/** One admission per product × gemeente. An admission that already exists stays as it is (an extension adds). */
+async function createAdmissionsForEntry(tx: Tx, entry: LoadedEntry, at: Date, actor: Actor) {
+  let created = 0
+  for (const p of entry.products) {
+    for (const g of entry.gemeenten) {
+      const existing = await tx.admission.findUnique({
+        where: {
+          organisationId_productId_gemeenteCode: {
+            organisationId: entry.organisationId,
+            productId: p.productId,
+            gemeenteCode: g.gemeenteCode,
+          },
+        },
+        select: { id: true, status: true },
+      })
+      if (existing && existing.status !== 'beeindigd') continue
+      const data = {
+        perceelId: entry.perceelId,
+        entryId: entry.id,
+        source: 'openhouse',
+        status: 'actief',
+        since: at,
+        endedAt: null,
+        atRisk: false,
+        revalidationDueAt: addDays(at, REVALIDATION_DAYS),
+        revalidatedAt: null,
+      }
+      if (existing) await tx.admission.update({ where: { id: existing.id }, data })
+      else
+        await tx.admission.create({
+          data: {
+            id: newId(),
+            organisationId: entry.organisationId,
+            productId: p.productId,
+            gemeenteCode: g.gemeenteCode,
+            ...data,
+          },
+        })
+      created++
+    }
+  }
+  // Contract obligations follow admissions at once (the contracts job would catch up, but later).
+  await syncObligationsForOrganisation(tx, entry.organisationId, entry.perceelId)
+  await recordAudit(tx, {
+    actor,
+    action: 'toelating.aangemaakt',
+    subjectType: 'Entry',
+    subjectId: entry.id,
+    summary: `${created} toelating(en) aangemaakt (product × gemeente)`,
+    organisationId: entry.organisationId,
+    regionId: entry.perceel.procurement.regionId,
+  })
+}
+
+export { allowedEntryActions }

@@ -1,0 +1,190 @@
+/**
+ * Saving werkgebied and capacity. Every save writes NEW CapacityReport rows (the history is kept): the previous
+ * current row of the same organisation × product gets isCurrent = false and supersededAt = the new confirmation,
+ * in the same transaction as the new row and the audit event.
+ */
+import type { Db, Tx } from '~/utils/db.server'
+import { newId } from '~/utils/ids.server'
+import { now } from '~/utils/clock'
+import { recordAudit, type Actor } from '~/domain/audit/audit.server'
+import { checkPc4s, parsePc4List, unknownPc4Message, type Accepting } from './rules'
+
+export type Coverage = 'geheel' | 'deels' | 'niet'
+
+export type ProductInput = {
+  productId: string
+  accepting: Accepting
+  freePlaces?: number
+  waitingWeeks: number
+  remark?: string
+  location?: string
+  gemeenten: { gemeenteCode: string; dekking: Coverage; pc4s?: string }[]
+}
+
+export type SaveResult =
+  { ok: true; warnings: string[]; saved: number } | { ok: false; fieldErrors: Record<string, string[]> }
+
+/**
+ * Checks the PC4 areas against the postcode table and the products and municipalities against the organisation's
+ * active admissions, then saves everything in one transaction. Field error keys use the form's names
+ * (`products[0].gemeenten[1].pc4s`).
+ */
+export async function saveCapacity(
+  db: Db,
+  input: { organisationId: string; actor: Actor & { userId?: string }; products: ProductInput[] },
+): Promise<SaveResult> {
+  const { organisationId } = input
+  const admissions = await db.admission.findMany({
+    where: { organisationId, status: 'actief', productId: { in: input.products.map((p) => p.productId) } },
+    select: { id: true, productId: true, gemeenteCode: true },
+  })
+  const admissionOf = new Map(admissions.map((a) => [`${a.productId}|${a.gemeenteCode}`, a.id]))
+
+  const fieldErrors: Record<string, string[]> = {}
+  const parsed = input.products.map((p) =>
+    p.gemeenten.map((g) => (g.dekking === 'deels' ? parsePc4List(g.pc4s ?? '') : { codes: [], invalid: [] })),
+  )
+  const allCodes = [...new Set(parsed.flat().flatMap((p) => p.codes))]
+  const pc4Rows = allCodes.length
+    ? await db.pc4.findMany({
+        where: { code: { in: allCodes } },
+        select: { code: true, gemeenteCode: true, gemeente: { select: { name: true } } },
+      })
+    : []
+  const known = new Map(pc4Rows.map((r) => [r.code, r.gemeenteCode]))
+  const gemeenteNameOfPc4 = new Map(pc4Rows.map((r) => [r.code, r.gemeente.name]))
+  const warnings: string[] = []
+
+  input.products.forEach((p, i) => {
+    p.gemeenten.forEach((g, j) => {
+      if (!admissionOf.has(`${p.productId}|${g.gemeenteCode}`)) {
+        fieldErrors[`products[${i}].gemeenten[${j}].dekking`] = [
+          'U bent voor dit product niet (meer) toegelaten in deze gemeente. Laad de pagina opnieuw.',
+        ]
+        return
+      }
+      if (g.dekking !== 'deels') return
+      const { codes, invalid } = parsed[i]![j]!
+      if (codes.length === 0 && invalid.length === 0) {
+        fieldErrors[`products[${i}].gemeenten[${j}].pc4s`] = [
+          'Vul de postcodegebieden in waar u werkt, of kies "Hele gemeente" of "Niet in deze gemeente"',
+        ]
+        return
+      }
+      const check = checkPc4s(codes, known, g.gemeenteCode)
+      const message = unknownPc4Message(check.unknown, invalid)
+      if (message) fieldErrors[`products[${i}].gemeenten[${j}].pc4s`] = [message]
+      for (const e of check.elsewhere) {
+        warnings.push(
+          `Postcodegebied ${e.code} ligt volgens de postcodetabel in ${gemeenteNameOfPc4.get(e.code)}. Wij hebben het wel opgeslagen, omdat postcodegebieden over gemeentegrenzen kunnen lopen.`,
+        )
+      }
+    })
+  })
+  if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors }
+
+  const confirmedAt = now()
+  await db.$transaction(async (tx) => {
+    for (const [i, p] of input.products.entries()) {
+      for (const [j, g] of p.gemeenten.entries()) {
+        const codes = parsed[i]![j]!.codes
+        await tx.admission.update({
+          where: { id: admissionOf.get(`${p.productId}|${g.gemeenteCode}`)!, organisationId },
+          data: {
+            coversWhole: g.dekking === 'geheel',
+            pc4s: g.dekking === 'deels' ? [...codes].sort().join(',') : '',
+          },
+        })
+      }
+      await writeReport(tx, {
+        organisationId,
+        productId: p.productId,
+        accepting: p.accepting,
+        freePlaces: p.freePlaces ?? null,
+        waitingWeeks: p.waitingWeeks,
+        remark: p.remark ?? '',
+        location: p.location ?? '',
+        confirmedAt,
+        createdById: 'userId' in input.actor ? (input.actor.userId ?? null) : null,
+      })
+    }
+    await recordAudit(tx, {
+      actor: input.actor,
+      action: 'capaciteit.bijgewerkt',
+      subjectType: 'Organisation',
+      subjectId: organisationId,
+      summary: `Werkgebied en capaciteit bijgewerkt voor ${input.products.length} product(en)`,
+      organisationId,
+    })
+  })
+  return { ok: true, warnings, saved: input.products.length }
+}
+
+/**
+ * "Alles ongewijzigd bevestigen": a new report with the same values, confirmed now, for every admitted product that
+ * has a current report. Returns how many were confirmed and how many products still lack a first report.
+ */
+export async function confirmUnchanged(
+  db: Db,
+  input: { organisationId: string; actor: Actor & { userId?: string } },
+): Promise<{ confirmed: number; missing: number }> {
+  const { organisationId } = input
+  const admitted = await db.admission.findMany({
+    where: { organisationId, status: 'actief' },
+    select: { productId: true },
+    distinct: ['productId'],
+  })
+  const productIds = admitted.map((a) => a.productId)
+  const confirmedAt = now()
+  return db.$transaction(async (tx) => {
+    const current = await tx.capacityReport.findMany({
+      where: { organisationId, productId: { in: productIds }, isCurrent: true },
+    })
+    for (const r of current) {
+      await writeReport(tx, {
+        organisationId,
+        productId: r.productId,
+        accepting: r.accepting,
+        freePlaces: r.freePlaces,
+        waitingWeeks: r.waitingWeeks,
+        remark: r.remark,
+        location: r.location,
+        confirmedAt,
+        createdById: 'userId' in input.actor ? (input.actor.userId ?? null) : null,
+      })
+    }
+    if (current.length) {
+      await recordAudit(tx, {
+        actor: input.actor,
+        action: 'capaciteit.ongewijzigd-bevestigd',
+        subjectType: 'Organisation',
+        subjectId: organisationId,
+        summary: `Capaciteit ongewijzigd bevestigd voor ${current.length} product(en)`,
+        organisationId,
+      })
+    }
+    return { confirmed: current.length, missing: productIds.length - current.length }
+  })
+}
+
+/** Replaces the current report of organisation × product by a new one (history kept). */
+export async function writeReport(
+  tx: Tx,
+  r: {
+    organisationId: string
+    productId: string
+    accepting: string
+    freePlaces: number | null
+    waitingWeeks: number | null
+    remark: string
+    location: string
+    confirmedAt: Date
+    createdById: string | null
+  },
+) {
+  await tx.capacityReport.updateMany({
+    where: { organisationId: r.organisationId, productId: r.productId, isCurrent: true },
+    data: { isCurrent: false, supersededAt: r.confirmedAt },
+  })
+  await tx.capacityReport.create({ data: { id: newId(), ...r, isCurrent: true, supersededAt: null } })
+}

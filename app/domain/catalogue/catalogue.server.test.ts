@@ -1,0 +1,365 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { reserveLoopbackSmtp } from '../../../e2e/support/loopback-smtp'
+import { startMailCapture, type MailCapture } from '~/utils/mail-capture.server'
+
+const port = await reserveLoopbackSmtp()
+const { getDb } = await import('~/utils/db.server')
+const { processOutbox } = await import('~/utils/email.server')
+const { setClockForTests } = await import('~/utils/clock')
+const { newId } = await import('~/utils/ids.server')
+const { searchKey } = await import('~/utils/search')
+const { fromAmsterdamLocal } = await import('~/utils/time')
+const catalogue = await import('./catalogue.server')
+const { freezeOpenedMomentsJob } = await import('./jobs.server')
+
+const db = getDb()
+const d = (y: number, m: number, day: number, h = 0, min = 0) => fromAmsterdamLocal(y, m, day, h, min)
+const actor = { userId: 'user-inkoper', label: 'Ingrid Inkoper <inkoper@test.example>' }
+
+async function region(codes: string[]) {
+  for (const code of codes) {
+    await db.gemeente.upsert({
+      where: { code },
+      create: {
+        code,
+        name: `Gemeente ${code}`,
+        searchName: searchKey(`Gemeente ${code}`),
+        province: 'Gelderland',
+      },
+      update: {},
+    })
+  }
+  const id = newId()
+  await db.region.create({
+    data: {
+      id,
+      slug: `regio-${id.slice(0, 8)}`,
+      name: `Testregio ${id.slice(0, 6)}`,
+      gemeenten: { create: codes.map((gemeenteCode) => ({ gemeenteCode })) },
+    },
+  })
+  return { regionId: id, actor }
+}
+
+async function organisationWithBeheerder(email: string) {
+  const orgId = newId()
+  await db.organisation.create({
+    data: {
+      id: orgId,
+      name: `Zorg ${orgId.slice(0, 5)}`,
+      searchName: 'zorg',
+      kvkNummer: String(Math.floor(Math.random() * 1e8)).padStart(8, '0'),
+      street: 'Straat',
+      houseNumber: '1',
+      postcode: '4001 AA',
+      city: 'Tiel',
+      email: `info-${orgId.slice(0, 5)}@test.example`,
+      phone: '+31344123456',
+    },
+  })
+  const userId = newId()
+  await db.user.create({ data: { id: userId, email, name: 'Bea Beheerder', passwordHash: 'x' } })
+  await db.organisationMembership.create({
+    data: { id: newId(), userId, organisationId: orgId, role: 'beheerder' },
+  })
+  return orgId
+}
+
+async function evidenceType(name: string) {
+  const id = newId()
+  await db.evidenceType.create({ data: { id, key: id, name, expires: true } })
+  return id
+}
+
+const procurementValue = {
+  name: 'Inkoop Jeugd 2027',
+  description: undefined,
+  laws: ['jeugd' as const],
+  contractStart: d(2027, 1, 1),
+  contractEnd: d(2029, 12, 31),
+  extensionOptions: '2 x 2 jaar',
+}
+
+const openHouse = {
+  name: 'Ambulante behandeling',
+  description: undefined,
+  inkoopvorm: 'openhouse' as const,
+  justification: 'Veel aanbieders zijn wenselijk gelet op de wachtlijsten in de GGZ.',
+  tenderNedUrl: undefined,
+  tenderDeadlines: undefined,
+  registrationRegime: 'momenten' as const,
+  decisionTermDays: undefined,
+  gemeenten: [] as string[],
+  segments: [] as string[],
+}
+
+describe('procurement catalogue (database)', () => {
+  let capture: MailCapture
+  beforeAll(async () => {
+    capture = await startMailCapture({ port })
+    setClockForTests(d(2026, 11, 23, 10, 0))
+  })
+  afterAll(async () => {
+    setClockForTests(null)
+    await capture.close()
+  })
+
+  it('creates a procurement and an open-house perceel, records the justification author and audits both', async () => {
+    const scope = await region(['GM0281', 'GM0216'])
+    const procurementId = await catalogue.createProcurement(scope, procurementValue)
+    const created = await catalogue.createPerceel(scope, procurementId, {
+      ...openHouse,
+      gemeenten: ['GM0281'],
+    })
+    expect(created.ok).toBe(true)
+    if (!created.ok) return
+    const perceel = await db.perceel.findUniqueOrThrow({
+      where: { id: created.id },
+      include: { gemeenten: true },
+    })
+    expect(perceel.justificationById).toBe(actor.userId)
+    expect(perceel.justificationAt).toEqual(d(2026, 11, 23, 10, 0))
+    expect(perceel.gemeenten.map((g) => g.gemeenteCode)).toEqual(['GM0281'])
+    const audit = await db.auditEvent.findMany({
+      where: { subjectId: procurementId },
+      orderBy: { at: 'asc' },
+    })
+    expect(audit.map((a) => a.action)).toEqual(['catalogue.procurement.created', 'catalogue.perceel.created'])
+    expect(audit.every((a) => a.regionId === scope.regionId)).toBe(true)
+  })
+
+  it('refuses municipalities from outside the region', async () => {
+    const scope = await region(['GM0281'])
+    await region(['GM0668'])
+    const procurementId = await catalogue.createProcurement(scope, procurementValue)
+    const created = await catalogue.createPerceel(scope, procurementId, {
+      ...openHouse,
+      gemeenten: ['GM0668'],
+    })
+    expect(created).toEqual({ ok: false, errors: { gemeenten: ['Kies gemeenten uit deze regio'] } })
+  })
+
+  it("another region's buyer gets 404", async () => {
+    const scope = await region(['GM0281'])
+    const other = await region(['GM0216'])
+    const procurementId = await catalogue.createProcurement(scope, procurementValue)
+    await expect(catalogue.getProcurementForBuyer(other.regionId, procurementId)).rejects.toMatchObject({
+      status: 404,
+    })
+    await expect(catalogue.createPerceel(other, procurementId, openHouse)).rejects.toMatchObject({
+      status: 404,
+    })
+  })
+
+  it('refuses overlapping registration moments and moments outside the contract period', async () => {
+    const scope = await region(['GM0281'])
+    const procurementId = await catalogue.createProcurement(scope, procurementValue)
+    const created = await catalogue.createPerceel(scope, procurementId, openHouse)
+    if (!created.ok) throw new Error('perceel')
+    const q1 = { opensAt: d(2027, 1, 1, 9), closesAt: d(2027, 2, 28, 17), decisionDate: d(2027, 4, 1) }
+    expect(await catalogue.addMoment(scope, procurementId, created.id, q1)).toEqual({ ok: true })
+    const overlap = await catalogue.addMoment(scope, procurementId, created.id, {
+      opensAt: d(2027, 2, 1, 9),
+      closesAt: d(2027, 3, 15, 17),
+      decisionDate: d(2027, 4, 15),
+    })
+    expect(overlap.ok).toBe(false)
+    if (!overlap.ok)
+      expect(overlap.errors.opensAt?.[0]).toMatch(
+        /^Dit inschrijfmoment overlapt met het moment van 1 januari 2027/,
+      )
+    const outside = await catalogue.addMoment(scope, procurementId, created.id, {
+      opensAt: d(2026, 12, 1, 9),
+      closesAt: d(2026, 12, 20, 17),
+      decisionDate: d(2027, 1, 15),
+    })
+    expect(outside.ok).toBe(false)
+    // The last day of the contract period counts.
+    const lastDay = await catalogue.addMoment(scope, procurementId, created.id, {
+      opensAt: d(2029, 12, 1, 9),
+      closesAt: d(2029, 12, 31, 12),
+      decisionDate: d(2030, 1, 31),
+    })
+    expect(lastDay).toEqual({ ok: true })
+    expect(await db.registrationMoment.count({ where: { perceelId: created.id } })).toBe(2)
+  })
+
+  it('imports all products or none', async () => {
+    const scope = await region(['GM0281'])
+    const procurementId = await catalogue.createProcurement(scope, procurementValue)
+    const created = await catalogue.createPerceel(scope, procurementId, openHouse)
+    if (!created.ok) throw new Error('perceel')
+    const row = (code: string) => ({
+      law: 'jeugd' as const,
+      categoryCode: '45',
+      code,
+      name: `Product ${code}`,
+      unit: '04',
+      intensity: null,
+      amountCents: 9240,
+      validFrom: d(2027, 1, 1),
+      validUntil: null,
+      indexation: '',
+    })
+    expect(await catalogue.importProducts(scope, procurementId, created.id, [row('45A01')])).toEqual({
+      ok: true,
+      count: 1,
+    })
+    const again = await catalogue.importProducts(scope, procurementId, created.id, [
+      row('45A02'),
+      row('45A01'),
+    ])
+    expect(again.ok).toBe(false)
+    expect(await db.product.count({ where: { perceelId: created.id } })).toBe(1)
+    const exported = await catalogue.exportProductsCsv(scope.regionId, procurementId, created.id)
+    expect(exported.csv).toContain('jeugd;45;45A01;Product 45A01;04;;92,40;01-01-2027;;')
+  })
+
+  it('versions requirement sets: a change after publication makes a new version and the old one stays', async () => {
+    const scope = await region(['GM0281'])
+    const hkz = await evidenceType('HKZ-certificaat')
+    const vog = await evidenceType('VOG-RP')
+    const procurementId = await catalogue.createProcurement(scope, procurementValue)
+    const created = await catalogue.createPerceel(scope, procurementId, openHouse)
+    if (!created.ok) throw new Error('perceel')
+    const perceelId = created.id
+
+    await catalogue.addRequiredEvidence(scope, procurementId, perceelId, { evidenceTypeId: hkz })
+    await catalogue.addRequiredEvidence(scope, procurementId, perceelId, {
+      evidenceTypeId: vog,
+      issuedWithinMonths: 6,
+    })
+    await catalogue.addQuestion(scope, procurementId, perceelId, {
+      kind: 'knockout_number',
+      text: 'Hoeveel cliënten behandelde u in het afgelopen jaar?',
+      minimum: 10,
+    })
+    await catalogue.setRequireAgb(scope, procurementId, perceelId, true)
+    // All of that went into one draft: version 1.
+    expect(await db.requirementSet.count({ where: { perceelId } })).toBe(1)
+    expect(await catalogue.currentRequirementSet(perceelId)).toBeNull()
+
+    const first = await catalogue.publishProcurement(scope, procurementId, 'Gepubliceerd')
+    expect(first).toMatchObject({ ok: true, version: 1 })
+    const v1 = await catalogue.currentRequirementSet(perceelId)
+    expect(v1).toMatchObject({ version: 1, requireAgb: true })
+    expect(v1!.evidence).toHaveLength(2)
+
+    // Removing an item of the published set happens in a new draft (version 2); version 1 keeps it.
+    const vogItem = v1!.evidence.find((e) => e.evidenceType.id === vog)!
+    await catalogue.removeRequirement(scope, procurementId, perceelId, 'evidence', vogItem.id)
+    await catalogue.addQuestion(scope, procurementId, perceelId, {
+      kind: 'knockout_yesno',
+      text: 'Beschikt u over een SKJ- of BIG-geregistreerde regiebehandelaar?',
+      requiredAnswer: 'ja',
+    })
+    const working = await catalogue.workingRequirementSet(perceelId)
+    expect(working).toMatchObject({ version: 2, publishedAt: null })
+    expect(working!.evidence.map((e) => e.evidenceType.id)).toEqual([hkz])
+    expect(working!.questions.map((q) => q.kind)).toEqual(['knockout_number', 'knockout_yesno'])
+    // Until it is published, entries still see version 1.
+    expect((await catalogue.currentRequirementSet(perceelId))!.version).toBe(1)
+
+    const second = await catalogue.publishProcurement(
+      scope,
+      procurementId,
+      'Eis VOG vervalt; vraag regiebehandelaar toegevoegd',
+    )
+    expect(second).toMatchObject({ ok: true, version: 2 })
+    expect((await catalogue.currentRequirementSet(perceelId))!.version).toBe(2)
+    const old = await db.requirementSet.findUniqueOrThrow({
+      where: { id: v1!.id },
+      include: { evidence: true, questions: true },
+    })
+    expect(old.evidence).toHaveLength(2)
+    expect(old.questions).toHaveLength(1)
+
+    const changes = await db.procurementChange.findMany({
+      where: { procurementId },
+      orderBy: { version: 'asc' },
+    })
+    expect(changes.map((c) => [c.version, c.summary])).toEqual([
+      [1, 'Gepubliceerd'],
+      [2, 'Eis VOG vervalt; vraag regiebehandelaar toegevoegd'],
+    ])
+    const audits = await db.auditEvent.findMany({
+      where: { subjectId: procurementId, action: { startsWith: 'catalogue.procurement.' } },
+    })
+    expect(audits.map((a) => a.action).sort()).toEqual([
+      'catalogue.procurement.change_published',
+      'catalogue.procurement.created',
+      'catalogue.procurement.published',
+    ])
+  })
+
+  it('freezes the requirement set of a moment when it opens', async () => {
+    const scope = await region(['GM0281'])
+    const hkz = await evidenceType('HKZ')
+    const procurementId = await catalogue.createProcurement(scope, {
+      ...procurementValue,
+      contractStart: d(2026, 1, 1),
+    })
+    const created = await catalogue.createPerceel(scope, procurementId, openHouse)
+    if (!created.ok) throw new Error('perceel')
+    await catalogue.addRequiredEvidence(scope, procurementId, created.id, { evidenceTypeId: hkz })
+    await catalogue.addMoment(scope, procurementId, created.id, {
+      opensAt: d(2026, 11, 1, 9),
+      closesAt: d(2026, 11, 30, 17),
+      decisionDate: d(2027, 1, 15),
+    })
+    await catalogue.addMoment(scope, procurementId, created.id, {
+      opensAt: d(2027, 1, 1, 9),
+      closesAt: d(2027, 2, 28, 17),
+      decisionDate: d(2027, 4, 1),
+    })
+    await catalogue.publishProcurement(scope, procurementId, 'Gepubliceerd')
+    const moments = await db.registrationMoment.findMany({
+      where: { perceelId: created.id },
+      orderBy: { opensAt: 'asc' },
+    })
+    const v1 = await catalogue.currentRequirementSet(created.id)
+    expect(moments.map((m) => m.requirementSetId)).toEqual([v1!.id, null])
+
+    // A new version published later does not change the open moment; the next moment takes it when it opens.
+    await catalogue.setRequireAgb(scope, procurementId, created.id, true)
+    await catalogue.publishProcurement(scope, procurementId, 'AGB-code verplicht')
+    const v2 = await catalogue.currentRequirementSet(created.id)
+    setClockForTests(d(2027, 1, 1, 9, 30))
+    expect(await freezeOpenedMomentsJob()).toBe(1)
+    expect(await freezeOpenedMomentsJob()).toBe(0)
+    setClockForTests(d(2026, 11, 23, 10, 0))
+    const after = await db.registrationMoment.findMany({
+      where: { perceelId: created.id },
+      orderBy: { opensAt: 'asc' },
+    })
+    expect(after.map((m) => m.requirementSetId)).toEqual([v1!.id, v2!.id])
+  })
+
+  it('e-mails organisations that follow the procurement when a change is published', async () => {
+    const scope = await region(['GM0281'])
+    const procurementId = await catalogue.createProcurement(scope, procurementValue)
+    await catalogue.publishProcurement(scope, procurementId, 'Gepubliceerd')
+    const follower = await organisationWithBeheerder('volger@test.example')
+    await organisationWithBeheerder('geen-volger@test.example')
+    await catalogue.setFollowing(actor, procurementId, follower, true)
+    expect(await catalogue.isFollowing(procurementId, follower)).toBe(true)
+
+    const result = await catalogue.publishProcurement(scope, procurementId, 'Tarieven 2027 toegevoegd')
+    expect(result).toMatchObject({ ok: true, version: 2, notified: 1 })
+    await processOutbox(db)
+    const mail = await capture.waitFor((m) => m.to.includes('volger@test.example'))
+    expect(mail.subject).toBe('Wijziging in inkooptraject Inkoop Jeugd 2027')
+    expect(mail.text).toContain('Tarieven 2027 toegevoegd')
+    expect(mail.text).toContain(`/inkoopagenda/${procurementId}`)
+    expect(await db.outboxMessage.count({ where: { to: 'geen-volger@test.example' } })).toBe(0)
+  })
+
+  it('shows only published procurements publicly', async () => {
+    const scope = await region(['GM0281'])
+    const procurementId = await catalogue.createProcurement(scope, procurementValue)
+    await expect(catalogue.getPublicProcurement(procurementId)).rejects.toMatchObject({ status: 404 })
+    await catalogue.publishProcurement(scope, procurementId, 'Gepubliceerd')
+    const p = await catalogue.getPublicProcurement(procurementId)
+    expect(p.changes).toHaveLength(1)
+  })
+})

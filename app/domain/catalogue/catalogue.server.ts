@@ -1,0 +1,1238 @@
+/**
+ * Queries and changes of the procurement catalogue. Every function is scoped by the region (buyers) so a buyer of
+ * another region gets "not found"; every change is audited in its own transaction.
+ */
+import type { z } from 'zod'
+import { db, type DbOrTx, type Tx } from '~/utils/db.server'
+import { newId } from '~/utils/ids.server'
+import { now } from '~/utils/clock'
+import { recordAudit, type Actor } from '~/domain/audit/audit.server'
+import { queueEmail } from '~/utils/email.server'
+import { getEnv } from '~/utils/env.server'
+import { endOfAmsterdamDay, formatDate, formatDateTime, toDateInputValue } from '~/utils/time'
+import { notFound } from '~/domain/accounts/permissions.server'
+import { documentListSelect } from '~/domain/documents/documents.server'
+import { momentErrors, PUBLIC_STATUSES, writeProductCsv, type ProductValue } from './rules'
+import type {
+  milestoneSchema,
+  momentSchema,
+  perceelSchema,
+  procurementSchema,
+  productSchema,
+  questionSchema,
+  requiredEvidenceSchema,
+  segmentSchema,
+} from './schemas'
+
+export type UserActor = { userId: string; label: string; ip?: string | null }
+type Scope = { regionId: string; actor: UserActor }
+type FieldErrors = Record<string, string[]>
+
+const SUBJECT = 'procurement'
+
+async function audit(
+  tx: DbOrTx,
+  scope: Scope,
+  action: string,
+  subjectId: string,
+  summary: string,
+  subjectType = SUBJECT,
+) {
+  await recordAudit(tx, {
+    actor: scope.actor as Actor,
+    action,
+    subjectType,
+    subjectId,
+    summary,
+    regionId: scope.regionId,
+  })
+}
+
+// ───────────────────────────── Procurements ─────────────────────────────
+
+export async function listProcurements(regionId: string) {
+  return db.procurement.findMany({
+    where: { regionId },
+    orderBy: [{ contractStart: 'desc' }, { name: 'asc' }],
+    select: {
+      id: true,
+      name: true,
+      laws: true,
+      status: true,
+      version: true,
+      contractStart: true,
+      contractEnd: true,
+      _count: { select: { percelen: true } },
+    },
+  })
+}
+
+export async function getProcurementForBuyer(regionId: string, procurementId: string) {
+  const procurement = await db.procurement.findFirst({
+    where: { id: procurementId, regionId },
+    select: {
+      id: true,
+      name: true,
+      description: true,
+      laws: true,
+      status: true,
+      version: true,
+      publishedAt: true,
+      contractStart: true,
+      contractEnd: true,
+      extensionOptions: true,
+      percelen: {
+        orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }],
+        select: {
+          id: true,
+          name: true,
+          inkoopvorm: true,
+          registrationRegime: true,
+          _count: { select: { products: true, gemeenten: true } },
+        },
+      },
+      milestones: { orderBy: { at: 'asc' }, select: { id: true, label: true, at: true, ifNeeded: true } },
+      changes: { orderBy: { at: 'desc' }, select: { id: true, version: true, summary: true, at: true } },
+      documents: { orderBy: { createdAt: 'asc' }, select: documentListSelect },
+    },
+  })
+  if (!procurement) notFound()
+  return procurement
+}
+
+/**
+ * A closed procurement stays readable (inkoopagenda, register, admissions and contracts run on) but no longer
+ * changes. Every change goes through `procurementInRegion` or `perceelInRegion`, so this is checked in one place.
+ */
+export function refuseWhenClosed(status: string) {
+  if (status === 'gesloten') {
+    throw new Response('Dit inkooptraject is gesloten en kan niet meer worden gewijzigd.', { status: 409 })
+  }
+}
+
+/** The procurement of a change, in the buyer's region and not closed; 404 or 409 otherwise. */
+export async function procurementInRegion(tx: DbOrTx, regionId: string, procurementId: string) {
+  const p = await tx.procurement.findFirst({
+    where: { id: procurementId, regionId },
+    select: { id: true, name: true, status: true, contractStart: true, contractEnd: true, laws: true },
+  })
+  if (!p) notFound()
+  refuseWhenClosed(p.status)
+  return p
+}
+
+type ProcurementValue = z.output<typeof procurementSchema>
+
+export async function createProcurement(scope: Scope, value: ProcurementValue) {
+  const id = newId()
+  await db.$transaction(async (tx) => {
+    await tx.procurement.create({
+      data: {
+        id,
+        regionId: scope.regionId,
+        name: value.name,
+        description: value.description ?? '',
+        laws: value.laws.join(','),
+        contractStart: value.contractStart,
+        contractEnd: value.contractEnd,
+        extensionOptions: value.extensionOptions ?? '',
+      },
+    })
+    await audit(tx, scope, 'catalogue.procurement.created', id, `Inkooptraject "${value.name}" aangemaakt`)
+  })
+  return id
+}
+
+export async function updateProcurement(scope: Scope, procurementId: string, value: ProcurementValue) {
+  await db.$transaction(async (tx) => {
+    await procurementInRegion(tx, scope.regionId, procurementId)
+    await tx.procurement.update({
+      where: { id: procurementId },
+      data: {
+        name: value.name,
+        description: value.description ?? '',
+        laws: value.laws.join(','),
+        contractStart: value.contractStart,
+        contractEnd: value.contractEnd,
+        extensionOptions: value.extensionOptions ?? '',
+      },
+    })
+    await audit(
+      tx,
+      scope,
+      'catalogue.procurement.updated',
+      procurementId,
+      `Gegevens van "${value.name}" gewijzigd`,
+    )
+  })
+}
+
+export async function addMilestone(
+  scope: Scope,
+  procurementId: string,
+  value: z.output<typeof milestoneSchema>,
+) {
+  await db.$transaction(async (tx) => {
+    await procurementInRegion(tx, scope.regionId, procurementId)
+    const id = newId()
+    await tx.procurementMilestone.create({
+      data: { id, procurementId, label: value.label, at: value.at, ifNeeded: value.ifNeeded },
+    })
+    await audit(
+      tx,
+      scope,
+      'catalogue.milestone.added',
+      procurementId,
+      `Mijlpaal "${value.label}" (${formatDateTime(value.at)}) toegevoegd`,
+    )
+  })
+}
+
+export async function removeMilestone(scope: Scope, procurementId: string, milestoneId: string) {
+  await db.$transaction(async (tx) => {
+    await procurementInRegion(tx, scope.regionId, procurementId)
+    const m = await tx.procurementMilestone.findFirst({ where: { id: milestoneId, procurementId } })
+    if (!m) notFound()
+    await tx.procurementMilestone.delete({ where: { id: m.id } })
+    await audit(tx, scope, 'catalogue.milestone.removed', procurementId, `Mijlpaal "${m.label}" verwijderd`)
+  })
+}
+
+// ───────────────────────────── Segments and percelen ─────────────────────────────
+
+export async function listSegments(regionId: string) {
+  return db.segment.findMany({
+    where: { regionId },
+    orderBy: [{ law: 'asc' }, { name: 'asc' }],
+    select: { id: true, name: true, law: true, description: true },
+  })
+}
+
+export async function createSegment(
+  scope: Scope,
+  value: z.output<typeof segmentSchema>,
+): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
+  const existing = await db.segment.findFirst({ where: { regionId: scope.regionId, name: value.name } })
+  if (existing) return { ok: false, errors: { name: ['Deze regio heeft al een segment met deze naam'] } }
+  await db.$transaction(async (tx) => {
+    const id = newId()
+    await tx.segment.create({
+      data: {
+        id,
+        regionId: scope.regionId,
+        name: value.name,
+        law: value.law,
+        description: value.description ?? '',
+      },
+    })
+    await audit(tx, scope, 'catalogue.segment.created', id, `Segment "${value.name}" aangemaakt`, 'segment')
+  })
+  return { ok: true }
+}
+
+type PerceelValue = z.output<typeof perceelSchema>
+
+async function checkChoices(tx: DbOrTx, regionId: string, value: PerceelValue) {
+  const errors: FieldErrors = {}
+  if (value.gemeenten.length > 0) {
+    const known = await tx.regionGemeente.count({
+      where: { regionId, gemeenteCode: { in: value.gemeenten } },
+    })
+    if (known !== new Set(value.gemeenten).size) errors.gemeenten = ['Kies gemeenten uit deze regio']
+  }
+  if (value.segments.length > 0) {
+    const known = await tx.segment.count({ where: { regionId, id: { in: value.segments } } })
+    if (known !== new Set(value.segments).size) errors.segments = ['Kies segmenten uit deze regio']
+  }
+  return errors
+}
+
+function inkoopvormData(value: PerceelValue, actorUserId: string, previousJustification: string | null) {
+  const openhouse = value.inkoopvorm === 'openhouse'
+  const justification = openhouse ? (value.justification ?? null) : null
+  const changed = justification !== previousJustification
+  return {
+    inkoopvorm: value.inkoopvorm,
+    justification,
+    // Author and date of the justification: recorded when it is written or changed.
+    ...(changed
+      ? {
+          justificationById: justification ? actorUserId : null,
+          justificationAt: justification ? now() : null,
+        }
+      : {}),
+    tenderNedUrl: openhouse ? null : (value.tenderNedUrl ?? null),
+    tenderDeadlines: openhouse ? '' : (value.tenderDeadlines ?? ''),
+    registrationRegime: openhouse ? (value.registrationRegime ?? null) : null,
+    decisionTermDays:
+      openhouse && value.registrationRegime === 'doorlopend' ? (value.decisionTermDays ?? null) : null,
+  }
+}
+
+export async function createPerceel(
+  scope: Scope,
+  procurementId: string,
+  value: PerceelValue,
+): Promise<{ ok: true; id: string } | { ok: false; errors: FieldErrors }> {
+  return db.$transaction(async (tx) => {
+    await procurementInRegion(tx, scope.regionId, procurementId)
+    const errors = await checkChoices(tx, scope.regionId, value)
+    if (Object.keys(errors).length > 0) return { ok: false as const, errors }
+    const id = newId()
+    const count = await tx.perceel.count({ where: { procurementId } })
+    await tx.perceel.create({
+      data: {
+        id,
+        procurementId,
+        name: value.name,
+        description: value.description ?? '',
+        sortOrder: count,
+        ...inkoopvormData(value, scope.actor.userId, null),
+        gemeenten: { create: value.gemeenten.map((gemeenteCode) => ({ gemeenteCode })) },
+        segments: { create: value.segments.map((segmentId) => ({ segmentId })) },
+      },
+    })
+    await audit(
+      tx,
+      scope,
+      'catalogue.perceel.created',
+      procurementId,
+      `Perceel "${value.name}" aangemaakt (${value.inkoopvorm === 'openhouse' ? 'open house' : 'aanbesteding'})`,
+    )
+    return { ok: true as const, id }
+  })
+}
+
+export async function updatePerceel(
+  scope: Scope,
+  procurementId: string,
+  perceelId: string,
+  value: PerceelValue,
+): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
+  return db.$transaction(async (tx) => {
+    const perceel = await perceelInRegion(tx, scope.regionId, procurementId, perceelId)
+    const errors = await checkChoices(tx, scope.regionId, value)
+    if (Object.keys(errors).length > 0) return { ok: false as const, errors }
+    await tx.perceelGemeente.deleteMany({ where: { perceelId } })
+    await tx.perceelSegment.deleteMany({ where: { perceelId } })
+    await tx.perceel.update({
+      where: { id: perceelId },
+      data: {
+        name: value.name,
+        description: value.description ?? '',
+        ...inkoopvormData(value, scope.actor.userId, perceel.justification),
+        gemeenten: { create: value.gemeenten.map((gemeenteCode) => ({ gemeenteCode })) },
+        segments: { create: value.segments.map((segmentId) => ({ segmentId })) },
+      },
+    })
+    await audit(
+      tx,
+      scope,
+      'catalogue.perceel.updated',
+      procurementId,
+      `Perceel "${value.name}" gewijzigd (${value.inkoopvorm === 'openhouse' ? 'open house' : 'aanbesteding'}, ${value.gemeenten.length} gemeenten)`,
+    )
+    return { ok: true as const }
+  })
+}
+
+async function perceelInRegion(tx: DbOrTx, regionId: string, procurementId: string, perceelId: string) {
+  const perceel = await tx.perceel.findFirst({
+    where: { id: perceelId, procurementId, procurement: { regionId } },
+    select: {
+      id: true,
+      name: true,
+      justification: true,
+      procurement: { select: { contractStart: true, contractEnd: true, status: true } },
+    },
+  })
+  if (!perceel) notFound()
+  refuseWhenClosed(perceel.procurement.status)
+  return perceel
+}
+
+export async function getPerceelForBuyer(regionId: string, procurementId: string, perceelId: string) {
+  const perceel = await db.perceel.findFirst({
+    where: { id: perceelId, procurementId, procurement: { regionId } },
+    select: {
+      id: true,
+      name: true,
+      description: true,
+      inkoopvorm: true,
+      justification: true,
+      justificationById: true,
+      justificationAt: true,
+      tenderNedUrl: true,
+      tenderDeadlines: true,
+      registrationRegime: true,
+      decisionTermDays: true,
+      procurement: {
+        select: { id: true, name: true, laws: true, status: true, contractStart: true, contractEnd: true },
+      },
+      segments: { select: { segmentId: true } },
+      gemeenten: { select: { gemeenteCode: true } },
+      products: {
+        orderBy: [{ categoryCode: 'asc' }, { code: 'asc' }],
+        select: {
+          id: true,
+          law: true,
+          categoryCode: true,
+          code: true,
+          name: true,
+          unit: true,
+          intensity: true,
+          tariffs: {
+            orderBy: { validFrom: 'desc' },
+            select: { id: true, amountCents: true, validFrom: true, validUntil: true, indexation: true },
+          },
+        },
+      },
+      registrationMoments: {
+        orderBy: { opensAt: 'asc' },
+        select: {
+          id: true,
+          opensAt: true,
+          closesAt: true,
+          decisionDate: true,
+          _count: { select: { entries: true } },
+        },
+      },
+    },
+  })
+  if (!perceel) notFound()
+  const [gemeenten, segments, evidenceTypes, requirementSet, author] = await Promise.all([
+    db.regionGemeente.findMany({
+      where: { regionId },
+      select: { gemeente: { select: { code: true, name: true } } },
+      orderBy: { gemeente: { name: 'asc' } },
+    }),
+    listSegments(regionId),
+    db.evidenceType.findMany({
+      where: { OR: [{ regionId: null }, { regionId }] },
+      orderBy: { name: 'asc' },
+      select: { id: true, name: true },
+    }),
+    workingRequirementSet(perceelId),
+    perceel.justificationById
+      ? db.user.findUnique({ where: { id: perceel.justificationById }, select: { name: true } })
+      : null,
+  ])
+  return {
+    perceel,
+    gemeenten: gemeenten.map((g) => g.gemeente),
+    segments,
+    evidenceTypes,
+    requirementSet,
+    justificationAuthor: author?.name ?? null,
+  }
+}
+
+// ───────────────────────────── Products and tariffs ─────────────────────────────
+
+export async function addProduct(
+  scope: Scope,
+  procurementId: string,
+  perceelId: string,
+  value: z.output<typeof productSchema>,
+): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
+  return db.$transaction(async (tx) => {
+    const perceel = await perceelInRegion(tx, scope.regionId, procurementId, perceelId)
+    const exists = await tx.product.findFirst({ where: { perceelId, code: value.code } })
+    if (exists)
+      return { ok: false as const, errors: { code: ['Dit perceel heeft al een product met deze code'] } }
+    await insertProduct(tx, perceelId, {
+      law: value.law,
+      categoryCode: value.categoryCode,
+      code: value.code,
+      name: value.name,
+      unit: value.unit,
+      intensity: value.intensity ?? null,
+      amountCents: value.tariff,
+      validFrom: value.validFrom,
+      validUntil: value.validUntil ?? null,
+      indexation: value.indexation ?? '',
+    })
+    await audit(
+      tx,
+      scope,
+      'catalogue.product.added',
+      procurementId,
+      `Product ${value.code} "${value.name}" toegevoegd aan perceel "${perceel.name}"`,
+    )
+    return { ok: true as const }
+  })
+}
+
+async function insertProduct(tx: Tx | DbOrTx, perceelId: string, v: ProductValue) {
+  const productId = newId()
+  await tx.product.create({
+    data: {
+      id: productId,
+      perceelId,
+      law: v.law,
+      categoryCode: v.categoryCode,
+      code: v.code,
+      name: v.name,
+      unit: v.unit,
+      intensity: v.intensity,
+      tariffs: {
+        create: {
+          id: newId(),
+          amountCents: v.amountCents,
+          validFrom: v.validFrom,
+          validUntil: v.validUntil,
+          indexation: v.indexation,
+        },
+      },
+    },
+  })
+  return productId
+}
+
+export async function removeProduct(
+  scope: Scope,
+  procurementId: string,
+  perceelId: string,
+  productId: string,
+) {
+  return db.$transaction(async (tx) => {
+    const perceel = await perceelInRegion(tx, scope.regionId, procurementId, perceelId)
+    const product = await tx.product.findFirst({
+      where: { id: productId, perceelId },
+      select: {
+        id: true,
+        code: true,
+        name: true,
+        _count: { select: { admissions: true, entryProducts: true } },
+      },
+    })
+    if (!product) notFound()
+    if (product._count.admissions > 0 || product._count.entryProducts > 0) {
+      return {
+        ok: false as const,
+        message: 'Dit product is al gebruikt in inschrijvingen of toelatingen en blijft staan.',
+      }
+    }
+    await tx.product.delete({ where: { id: product.id } })
+    await audit(
+      tx,
+      scope,
+      'catalogue.product.removed',
+      procurementId,
+      `Product ${product.code} "${product.name}" verwijderd uit perceel "${perceel.name}"`,
+    )
+    return { ok: true as const }
+  })
+}
+
+/** Codes already used on the perceel, so the CSV preview can flag them before anything is saved. */
+export async function existingProductCodes(perceelId: string) {
+  const rows = await db.product.findMany({ where: { perceelId }, select: { code: true } })
+  return new Set(rows.map((r) => r.code))
+}
+
+/** Saves every row or none: called only after a preview without errors; re-checks codes inside the transaction. */
+export async function importProducts(
+  scope: Scope,
+  procurementId: string,
+  perceelId: string,
+  rows: ProductValue[],
+): Promise<{ ok: true; count: number } | { ok: false; message: string }> {
+  return db.$transaction(async (tx) => {
+    const perceel = await perceelInRegion(tx, scope.regionId, procurementId, perceelId)
+    const clash = await tx.product.findFirst({
+      where: { perceelId, code: { in: rows.map((r) => r.code) } },
+      select: { code: true },
+    })
+    if (clash) {
+      return {
+        ok: false as const,
+        message: `Productcode ${clash.code} bestaat al in dit perceel. Er is niets opgeslagen.`,
+      }
+    }
+    for (const row of rows) await insertProduct(tx, perceelId, row)
+    await audit(
+      tx,
+      scope,
+      'catalogue.product.imported',
+      procurementId,
+      `${rows.length} producten met tarieven uit CSV ingelezen in perceel "${perceel.name}"`,
+    )
+    return { ok: true as const, count: rows.length }
+  })
+}
+
+export async function exportProductsCsv(regionId: string, procurementId: string, perceelId: string) {
+  const perceel = await db.perceel.findFirst({
+    where: { id: perceelId, procurementId, procurement: { regionId } },
+    select: {
+      name: true,
+      products: {
+        orderBy: [{ categoryCode: 'asc' }, { code: 'asc' }],
+        select: {
+          law: true,
+          categoryCode: true,
+          code: true,
+          name: true,
+          unit: true,
+          intensity: true,
+          tariffs: {
+            orderBy: { validFrom: 'asc' },
+            select: { amountCents: true, validFrom: true, validUntil: true, indexation: true },
+          },
+        },
+      },
+    },
+  })
+  if (!perceel) notFound()
+  const dutch = (d: Date) => toDateInputValue(d).split('-').reverse().join('-')
+  const rows = perceel.products.flatMap((p) =>
+    p.tariffs.map((t) => ({
+      law: p.law,
+      categoryCode: p.categoryCode,
+      code: p.code,
+      name: p.name,
+      unit: p.unit,
+      intensity: p.intensity,
+      amountCents: t.amountCents,
+      validFrom: dutch(t.validFrom),
+      validUntil: t.validUntil ? dutch(t.validUntil) : '',
+      indexation: t.indexation,
+    })),
+  )
+  return { name: perceel.name, csv: writeProductCsv(rows) }
+}
+
+// ───────────────────────────── Registration moments ─────────────────────────────
+
+export async function addMoment(
+  scope: Scope,
+  procurementId: string,
+  perceelId: string,
+  value: z.output<typeof momentSchema>,
+): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
+  return db.$transaction(async (tx) => {
+    const perceel = await perceelInRegion(tx, scope.regionId, procurementId, perceelId)
+    const others = await tx.registrationMoment.findMany({
+      where: { perceelId },
+      select: { id: true, opensAt: true, closesAt: true, decisionDate: true },
+    })
+    const errors = momentErrors(
+      value,
+      // The contract period runs to the end of its last day.
+      { start: perceel.procurement.contractStart, end: endOfAmsterdamDay(perceel.procurement.contractEnd) },
+      others,
+      (m) => `${formatDateTime(m.opensAt)} tot ${formatDateTime(m.closesAt)}`,
+    )
+    if (Object.keys(errors).length > 0) {
+      return {
+        ok: false as const,
+        errors: Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, [v]])),
+      }
+    }
+    await tx.registrationMoment.create({
+      data: {
+        id: newId(),
+        perceelId,
+        opensAt: value.opensAt,
+        closesAt: value.closesAt,
+        decisionDate: value.decisionDate,
+      },
+    })
+    await audit(
+      tx,
+      scope,
+      'catalogue.moment.added',
+      procurementId,
+      `Inschrijfmoment ${formatDateTime(value.opensAt)} tot ${formatDateTime(value.closesAt)} toegevoegd aan perceel "${perceel.name}"`,
+    )
+    return { ok: true as const }
+  })
+}
+
+export async function removeMoment(scope: Scope, procurementId: string, perceelId: string, momentId: string) {
+  return db.$transaction(async (tx) => {
+    const perceel = await perceelInRegion(tx, scope.regionId, procurementId, perceelId)
+    const moment = await tx.registrationMoment.findFirst({
+      where: { id: momentId, perceelId },
+      select: { id: true, opensAt: true, closesAt: true, _count: { select: { entries: true } } },
+    })
+    if (!moment) notFound()
+    if (moment._count.entries > 0 || moment.opensAt.getTime() <= now().getTime()) {
+      return {
+        ok: false as const,
+        message: 'Een inschrijfmoment dat al open is geweest of inschrijvingen heeft, blijft staan.',
+      }
+    }
+    await tx.registrationMoment.delete({ where: { id: moment.id } })
+    await audit(
+      tx,
+      scope,
+      'catalogue.moment.removed',
+      procurementId,
+      `Inschrijfmoment ${formatDateTime(moment.opensAt)} verwijderd uit perceel "${perceel.name}"`,
+    )
+    return { ok: true as const }
+  })
+}
+
+// ───────────────────────────── Requirement sets (versioned) ─────────────────────────────
+
+const requirementSetSelect = {
+  id: true,
+  version: true,
+  publishedAt: true,
+  requireAgb: true,
+  evidence: {
+    orderBy: { createdAt: 'asc' as const },
+    select: {
+      id: true,
+      validUntilAtLeast: true,
+      issuedWithinMonths: true,
+      evidenceType: { select: { id: true, name: true } },
+    },
+  },
+  questions: {
+    orderBy: [{ sortOrder: 'asc' as const }, { createdAt: 'asc' as const }],
+    select: { id: true, kind: true, text: true, requiredAnswer: true, minimum: true },
+  },
+}
+
+/** The set a buyer edits: the draft if there is one, otherwise the latest published version. */
+export async function workingRequirementSet(perceelId: string, tx: DbOrTx = db) {
+  return tx.requirementSet.findFirst({
+    where: { perceelId },
+    orderBy: { version: 'desc' },
+    select: requirementSetSelect,
+  })
+}
+
+/** The latest published version: what entries are judged against (unless their moment froze an older one). */
+export async function currentRequirementSet(perceelId: string, tx: DbOrTx = db) {
+  return tx.requirementSet.findFirst({
+    where: { perceelId, publishedAt: { not: null } },
+    orderBy: { version: 'desc' },
+    select: requirementSetSelect,
+  })
+}
+
+/**
+ * The draft version to change. When the latest version is published (or there is none), a new version is made as a
+ * copy of it: the published version is never changed and stays readable. Returns the draft and a map from the ids
+ * of the copied items to their copies.
+ */
+export async function ensureDraftSet(tx: DbOrTx, perceelId: string) {
+  const latest = await tx.requirementSet.findFirst({
+    where: { perceelId },
+    orderBy: { version: 'desc' },
+    select: {
+      id: true,
+      version: true,
+      publishedAt: true,
+      requireAgb: true,
+      evidence: true,
+      questions: true,
+    },
+  })
+  const idMap = new Map<string, string>()
+  if (latest && !latest.publishedAt) return { id: latest.id, version: latest.version, idMap }
+  const id = newId()
+  const version = (latest?.version ?? 0) + 1
+  await tx.requirementSet.create({
+    data: { id, perceelId, version, requireAgb: latest?.requireAgb ?? false },
+  })
+  for (const e of latest?.evidence ?? []) {
+    const copy = newId()
+    idMap.set(e.id, copy)
+    await tx.requiredEvidence.create({
+      data: {
+        id: copy,
+        requirementSetId: id,
+        evidenceTypeId: e.evidenceTypeId,
+        validUntilAtLeast: e.validUntilAtLeast,
+        issuedWithinMonths: e.issuedWithinMonths,
+      },
+    })
+  }
+  for (const q of latest?.questions ?? []) {
+    const copy = newId()
+    idMap.set(q.id, copy)
+    await tx.requirementQuestion.create({
+      data: {
+        id: copy,
+        requirementSetId: id,
+        kind: q.kind,
+        text: q.text,
+        requiredAnswer: q.requiredAnswer,
+        minimum: q.minimum,
+        sortOrder: q.sortOrder,
+      },
+    })
+  }
+  return { id, version, idMap }
+}
+
+async function auditRequirement(
+  tx: DbOrTx,
+  scope: Scope,
+  procurementId: string,
+  perceelName: string,
+  version: number,
+  what: string,
+) {
+  await audit(
+    tx,
+    scope,
+    'catalogue.requirements.changed',
+    procurementId,
+    `Eisen perceel "${perceelName}" (versie ${version}, concept): ${what}`,
+  )
+}
+
+export async function setRequireAgb(
+  scope: Scope,
+  procurementId: string,
+  perceelId: string,
+  requireAgb: boolean,
+) {
+  await db.$transaction(async (tx) => {
+    const perceel = await perceelInRegion(tx, scope.regionId, procurementId, perceelId)
+    const draft = await ensureDraftSet(tx, perceelId)
+    await tx.requirementSet.update({ where: { id: draft.id }, data: { requireAgb } })
+    await auditRequirement(
+      tx,
+      scope,
+      procurementId,
+      perceel.name,
+      draft.version,
+      requireAgb ? 'AGB-code verplicht' : 'AGB-code niet verplicht',
+    )
+  })
+}
+
+export async function addRequiredEvidence(
+  scope: Scope,
+  procurementId: string,
+  perceelId: string,
+  value: z.output<typeof requiredEvidenceSchema>,
+): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
+  return db.$transaction(async (tx) => {
+    const perceel = await perceelInRegion(tx, scope.regionId, procurementId, perceelId)
+    const type = await tx.evidenceType.findFirst({
+      where: { id: value.evidenceTypeId, OR: [{ regionId: null }, { regionId: scope.regionId }] },
+      select: { id: true, name: true },
+    })
+    if (!type)
+      return { ok: false as const, errors: { evidenceTypeId: ['Kies een soort bewijsstuk uit de lijst'] } }
+    const draft = await ensureDraftSet(tx, perceelId)
+    await tx.requiredEvidence.create({
+      data: {
+        id: newId(),
+        requirementSetId: draft.id,
+        evidenceTypeId: type.id,
+        validUntilAtLeast: value.validUntilAtLeast ?? null,
+        issuedWithinMonths: value.issuedWithinMonths ?? null,
+      },
+    })
+    await auditRequirement(
+      tx,
+      scope,
+      procurementId,
+      perceel.name,
+      draft.version,
+      `bewijsstuk "${type.name}" toegevoegd`,
+    )
+    return { ok: true as const }
+  })
+}
+
+export async function addQuestion(
+  scope: Scope,
+  procurementId: string,
+  perceelId: string,
+  value: z.output<typeof questionSchema>,
+) {
+  await db.$transaction(async (tx) => {
+    const perceel = await perceelInRegion(tx, scope.regionId, procurementId, perceelId)
+    const draft = await ensureDraftSet(tx, perceelId)
+    const count = await tx.requirementQuestion.count({ where: { requirementSetId: draft.id } })
+    await tx.requirementQuestion.create({
+      data: {
+        id: newId(),
+        requirementSetId: draft.id,
+        kind: value.kind,
+        text: value.text,
+        requiredAnswer: value.kind === 'knockout_yesno' ? value.requiredAnswer === 'ja' : null,
+        minimum: value.kind === 'knockout_number' ? (value.minimum ?? null) : null,
+        sortOrder: count,
+      },
+    })
+    await auditRequirement(
+      tx,
+      scope,
+      procurementId,
+      perceel.name,
+      draft.version,
+      `vraag "${value.text}" toegevoegd`,
+    )
+  })
+}
+
+/** Removes a required evidence type or question; on a published set this happens in a new draft version. */
+export async function removeRequirement(
+  scope: Scope,
+  procurementId: string,
+  perceelId: string,
+  kind: 'evidence' | 'question',
+  itemId: string,
+) {
+  await db.$transaction(async (tx) => {
+    const perceel = await perceelInRegion(tx, scope.regionId, procurementId, perceelId)
+    const owner =
+      kind === 'evidence'
+        ? await tx.requiredEvidence.findFirst({ where: { id: itemId, requirementSet: { perceelId } } })
+        : await tx.requirementQuestion.findFirst({ where: { id: itemId, requirementSet: { perceelId } } })
+    if (!owner) notFound()
+    const draft = await ensureDraftSet(tx, perceelId)
+    const target = draft.idMap.get(itemId) ?? itemId
+    if (kind === 'evidence') {
+      await tx.requiredEvidence.deleteMany({ where: { id: target, requirementSetId: draft.id } })
+    } else {
+      await tx.requirementQuestion.deleteMany({ where: { id: target, requirementSetId: draft.id } })
+    }
+    await auditRequirement(
+      tx,
+      scope,
+      procurementId,
+      perceel.name,
+      draft.version,
+      kind === 'evidence' ? 'bewijsstuk verwijderd' : 'vraag verwijderd',
+    )
+  })
+}
+
+// ───────────────────────────── Publishing ─────────────────────────────
+
+/**
+ * Publishes the procurement (concept → gepubliceerd) or a change to it: bumps the version, publishes draft
+ * requirement sets, freezes the requirement set of registration moments that are already open, lists the change
+ * on the public page and e-mails every organisation that follows the procurement or has an entry on its percelen.
+ */
+export async function publishProcurement(scope: Scope, procurementId: string, summary: string) {
+  return db.$transaction(async (tx) => {
+    const procurement = await procurementInRegion(tx, scope.regionId, procurementId)
+    const at = now()
+    const first = procurement.status === 'concept'
+    const updated = await tx.procurement.update({
+      where: { id: procurementId },
+      data: {
+        status: 'gepubliceerd',
+        version: { increment: 1 },
+        ...(first ? { publishedAt: at } : {}),
+      },
+      select: { version: true },
+    })
+    const drafts = await tx.requirementSet.findMany({
+      where: { perceel: { procurementId }, publishedAt: null },
+      select: { id: true },
+    })
+    if (drafts.length > 0) {
+      await tx.requirementSet.updateMany({
+        where: { id: { in: drafts.map((d) => d.id) } },
+        data: { publishedAt: at },
+      })
+    }
+    await freezeOpenMoments(tx, at, procurementId)
+    await audit(
+      tx,
+      scope,
+      first ? 'catalogue.procurement.published' : 'catalogue.procurement.change_published',
+      procurementId,
+      `${first ? 'Gepubliceerd' : 'Wijziging gepubliceerd'} (versie ${updated.version}): ${summary}`,
+    )
+    const notified = await announceChange(tx, procurement, updated.version, summary, at)
+    return { ok: true as const, version: updated.version, notified }
+  })
+}
+
+/**
+ * Closes a published procurement: no new entries and no more changes, with the reason published as its last change
+ * and e-mailed like any other. Admissions, contracts and the keuzehulp run on until they end by themselves.
+ */
+export async function closeProcurement(scope: Scope, procurementId: string, reason: string) {
+  return db.$transaction(async (tx) => {
+    const procurement = await procurementInRegion(tx, scope.regionId, procurementId)
+    if (procurement.status !== 'gepubliceerd') {
+      return { ok: false as const, message: 'Alleen een gepubliceerd inkooptraject kan worden gesloten.' }
+    }
+    const updated = await tx.procurement.update({
+      where: { id: procurementId },
+      data: { status: 'gesloten', version: { increment: 1 } },
+      select: { version: true },
+    })
+    const summary = `Het inkooptraject is gesloten: er kunnen geen nieuwe inschrijvingen meer komen. ${reason}`
+    await audit(
+      tx,
+      scope,
+      'catalogue.procurement.closed',
+      procurementId,
+      `Gesloten (versie ${updated.version})`,
+    )
+    const notified = await announceChange(tx, procurement, updated.version, summary)
+    return { ok: true as const, notified }
+  })
+}
+
+/**
+ * A change to a procurement that is already public (a tariff, a document) is a published change by itself: a new
+ * version, listed and e-mailed. A concept changes silently. Returns whether it was announced.
+ */
+export async function announceIfPublished(
+  tx: DbOrTx,
+  procurement: { id: string; name: string; status: string },
+  summary: string,
+): Promise<boolean> {
+  if (procurement.status === 'concept') return false
+  const { version } = await tx.procurement.update({
+    where: { id: procurement.id },
+    data: { version: { increment: 1 } },
+    select: { version: true },
+  })
+  await announceChange(tx, procurement, version, summary)
+  return true
+}
+
+/**
+ * A published change: listed with its date and version on the public page and e-mailed to every organisation that
+ * follows the procurement or has an entry on its percelen. Call it inside the transaction of the change itself.
+ * Returns how many addresses were e-mailed.
+ */
+export async function announceChange(
+  tx: DbOrTx,
+  procurement: { id: string; name: string },
+  version: number,
+  summary: string,
+  at: Date = now(),
+) {
+  const changeId = newId()
+  await tx.procurementChange.create({
+    data: { id: changeId, procurementId: procurement.id, version, summary, at },
+  })
+  const recipients = await recipientsFor(tx, procurement.id)
+  const link = `${getEnv().APP_URL}/inkoopagenda/${procurement.id}`
+  for (const r of recipients) {
+    await queueEmail(tx, {
+      to: r.email,
+      subject: `Wijziging in inkooptraject ${procurement.name}`,
+      text: [
+        `Beste ${r.organisationName},`,
+        '',
+        `Het inkooptraject "${procurement.name}" is op ${formatDate(at)} gewijzigd (versie ${version}):`,
+        '',
+        summary,
+        '',
+        `Bekijk het traject en alle wijzigingen op ${link}`,
+        '',
+        'U krijgt dit bericht omdat uw organisatie dit traject volgt of zich heeft ingeschreven op een perceel.',
+      ].join('\n'),
+      dedupeKey: `procurement-change:${changeId}:${r.email}`,
+    })
+  }
+  return recipients.length
+}
+
+/** E-mail addresses to tell about a change: the beheerders (or the general address) of interested organisations. */
+async function recipientsFor(tx: DbOrTx, procurementId: string) {
+  const organisations = await tx.organisation.findMany({
+    where: {
+      OR: [
+        {
+          id: {
+            in: (
+              await tx.procurementInterest.findMany({
+                where: { procurementId },
+                select: { organisationId: true },
+              })
+            ).map((i) => i.organisationId),
+          },
+        },
+        { entries: { some: { perceel: { procurementId } } } },
+      ],
+    },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      memberships: { where: { role: 'beheerder' }, select: { user: { select: { email: true } } } },
+    },
+  })
+  const out: { email: string; organisationName: string }[] = []
+  for (const org of organisations) {
+    const emails = org.memberships.length > 0 ? org.memberships.map((m) => m.user.email) : [org.email]
+    for (const email of new Set(emails)) out.push({ email, organisationName: org.name })
+  }
+  return out
+}
+
+/**
+ * A registration moment keeps the requirement set that applied when it opened. Sets it for open moments without
+ * one (at publication, and from the periodic job when a moment opens later).
+ */
+export async function freezeOpenMoments(tx: DbOrTx, at: Date = now(), procurementId?: string) {
+  const moments = await tx.registrationMoment.findMany({
+    where: {
+      requirementSetId: null,
+      opensAt: { lte: at },
+      perceel: { procurement: { status: 'gepubliceerd', ...(procurementId ? { id: procurementId } : {}) } },
+    },
+    select: { id: true, perceelId: true },
+  })
+  let frozen = 0
+  for (const m of moments) {
+    const set = await currentRequirementSet(m.perceelId, tx)
+    if (!set) continue
+    await tx.registrationMoment.update({ where: { id: m.id }, data: { requirementSetId: set.id } })
+    frozen++
+  }
+  return frozen
+}
+
+// ───────────────────────────── Public agenda ─────────────────────────────
+
+export { PUBLIC_STATUSES }
+
+export async function listPublicAgenda() {
+  return db.region.findMany({
+    orderBy: { name: 'asc' },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      procurements: {
+        where: { status: { in: PUBLIC_STATUSES } },
+        orderBy: { contractStart: 'desc' },
+        select: {
+          id: true,
+          name: true,
+          laws: true,
+          status: true,
+          contractStart: true,
+          contractEnd: true,
+          percelen: {
+            orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }],
+            select: { id: true, name: true, inkoopvorm: true },
+          },
+        },
+      },
+    },
+  })
+}
+
+export async function getPublicProcurement(procurementId: string) {
+  const procurement = await db.procurement.findFirst({
+    where: { id: procurementId, status: { in: PUBLIC_STATUSES } },
+    select: {
+      id: true,
+      name: true,
+      description: true,
+      laws: true,
+      status: true,
+      version: true,
+      publishedAt: true,
+      contractStart: true,
+      contractEnd: true,
+      extensionOptions: true,
+      region: { select: { name: true } },
+      milestones: { orderBy: { at: 'asc' }, select: { id: true, label: true, at: true, ifNeeded: true } },
+      changes: { orderBy: { at: 'desc' }, select: { id: true, version: true, summary: true, at: true } },
+      documents: { orderBy: { createdAt: 'asc' }, select: documentListSelect },
+      percelen: {
+        orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }],
+        select: {
+          id: true,
+          name: true,
+          description: true,
+          inkoopvorm: true,
+          justification: true,
+          justificationAt: true,
+          tenderNedUrl: true,
+          tenderDeadlines: true,
+          registrationRegime: true,
+          decisionTermDays: true,
+          segments: { select: { segment: { select: { name: true } } } },
+          gemeenten: {
+            select: { gemeente: { select: { name: true } } },
+            orderBy: { gemeente: { name: 'asc' } },
+          },
+          products: {
+            orderBy: [{ categoryCode: 'asc' }, { code: 'asc' }],
+            select: {
+              id: true,
+              categoryCode: true,
+              code: true,
+              name: true,
+              unit: true,
+              intensity: true,
+              tariffs: {
+                orderBy: { validFrom: 'desc' },
+                select: { id: true, amountCents: true, validFrom: true, validUntil: true, indexation: true },
+              },
+            },
+          },
+          registrationMoments: {
+            orderBy: { opensAt: 'asc' },
+            select: { id: true, opensAt: true, closesAt: true, decisionDate: true },
+          },
+          requirementSets: {
+            where: { publishedAt: { not: null } },
+            orderBy: { version: 'desc' },
+            select: requirementSetSelect,
+          },
+        },
+      },
+    },
+  })
+  if (!procurement) notFound()
+  return procurement
+}
+
+export async function isFollowing(procurementId: string, organisationId: string) {
+  const row = await db.procurementInterest.findUnique({
+    where: { procurementId_organisationId: { procurementId, organisationId } },
+  })
+  return !!row
+}
+
+/** "Volg dit traject": a provider asks to hear about changes. Only published procurements can be followed. */
+export async function setFollowing(
+  actor: UserActor,
+  procurementId: string,
+  organisationId: string,
+  follow: boolean,
+) {
+  await db.$transaction(async (tx) => {
+    const p = await tx.procurement.findFirst({
+      where: { id: procurementId, status: { in: PUBLIC_STATUSES } },
+      select: { id: true, name: true, regionId: true },
+    })
+    if (!p) notFound()
+    if (follow) {
+      await tx.procurementInterest.upsert({
+        where: { procurementId_organisationId: { procurementId, organisationId } },
+        create: { procurementId, organisationId },
+        update: {},
+      })
+    } else {
+      await tx.procurementInterest.deleteMany({ where: { procurementId, organisationId } })
+    }
+    await recordAudit(tx, {
+      actor: actor as Actor,
+      action: follow ? 'catalogue.interest.added' : 'catalogue.interest.removed',
+      subjectType: SUBJECT,
+      subjectId: procurementId,
+      summary: follow ? `Volgt "${p.name}"` : `Volgt "${p.name}" niet meer`,
+      organisationId,
+      regionId: p.regionId,
+    })
+  })
+}

@@ -1,0 +1,56 @@
+import {
+  currentMembership,
+  getViewer,
+  notFound,
+  requireRegionBySlug,
+  type Viewer,
+} from '~/domain/accounts/permissions.server'
+import type { InputOwner } from './rounds.server'
+
+/** Staff who run consultations of a region: its buyers (inkopers). */
+export const CONSULTATION_STAFF = ['inkoper'] as const
+
+export function requireConsultationStaff(request: Request, slug: string) {
+  return requireRegionBySlug(request, slug, [...CONSULTATION_STAFF])
+}
+
+/** Who is looking at a public round page: nobody, a provider (current organisation), council member or staff. */
+export async function roundViewer(request: Request, regionId: string) {
+  const viewer = await getViewer(request)
+  if (!viewer) return { viewer: null, membership: null, isCouncil: false, staffSlug: null }
+  const membership = await currentMembership(request, viewer)
+  return { viewer, membership, ...regionRoles(viewer, regionId) }
+}
+
+export function regionRoles(viewer: Viewer, regionId: string) {
+  const region = viewer.regions.find((r) => r.regionId === regionId)
+  return {
+    isCouncil: !!region?.roles.includes('adviesraad'),
+    staffSlug:
+      region && region.roles.some((r) => (CONSULTATION_STAFF as readonly string[]).includes(r))
+        ? region.slug
+        : null,
+  }
+}
+
+/**
+ * Whose written input a signed-in person works on: a provider writes for its current organisation; a council member
+ * (when the round invites councils) for itself. Anyone else gets 404.
+ */
+export async function inputOwnerFor(
+  request: Request,
+  viewer: Viewer,
+  round: { regionId: string; inviteCouncils: boolean },
+): Promise<{ owner: InputOwner; label: string }> {
+  const membership = await currentMembership(request, viewer)
+  if (membership) {
+    return {
+      owner: { kind: 'aanbieder', organisationId: membership.organisationId, userId: viewer.user.id },
+      label: membership.name,
+    }
+  }
+  if (round.inviteCouncils && regionRoles(viewer, round.regionId).isCouncil) {
+    return { owner: { kind: 'adviesraad', userId: viewer.user.id }, label: 'adviesraad of cliëntenraad' }
+  }
+  notFound()
+}

@@ -1,0 +1,147 @@
+import PDFDocument from 'pdfkit'
+import { db } from '~/utils/db.server'
+import { readAll } from '~/utils/storage.server'
+import { sanitiseFileName } from '~/utils/files'
+import { formatDate, formatDateTime } from '~/utils/time'
+import { now } from '~/utils/clock'
+import { groupIntoNotas, roundPhase } from './rules'
+import { createZip, toCsv } from './zip.server'
+
+async function closedRound(regionId: string, roundId: string) {
+  const round = await db.consultationRound.findFirst({
+    where: { id: roundId, regionId, status: 'gepubliceerd' },
+    select: { id: true, title: true, status: true, opensAt: true, closesAt: true, questionsDeadline: true },
+  })
+  if (!round || roundPhase(round, now()) !== 'gesloten') return null
+  return round
+}
+
+async function allInput(roundId: string) {
+  return db.writtenInput.findMany({
+    where: { roundId },
+    orderBy: [{ kind: 'asc' }, { createdAt: 'asc' }],
+    select: {
+      id: true,
+      kind: true,
+      updatedAt: true,
+      organisation: { select: { name: true, kvkNummer: true } },
+      authorUserId: true,
+      answers: { select: { promptId: true, text: true } },
+      files: { select: { file: { select: { id: true, displayName: true, storageKey: true } } } },
+    },
+  })
+}
+
+/**
+ * All written input of a closed round as CSV: one row per contribution, one column per written question. Providers
+ * first, then councils (kept apart by the column "soort").
+ */
+export async function writtenInputCsv(regionId: string, roundId: string): Promise<string | null> {
+  const round = await closedRound(regionId, roundId)
+  if (!round) return null
+  const prompts = await db.consultationPrompt.findMany({
+    where: { roundId },
+    orderBy: { sortOrder: 'asc' },
+    select: { id: true, text: true },
+  })
+  const inputs = await allInput(roundId)
+  const authors = await db.user.findMany({
+    where: { id: { in: inputs.map((i) => i.authorUserId) } },
+    select: { id: true, name: true },
+  })
+  const header = [
+    'soort',
+    'organisatie',
+    'KvK-nummer',
+    'ingediend door',
+    'laatst gewijzigd',
+    ...prompts.map((p) => p.text),
+    'bijlagen',
+  ]
+  const rows = inputs.map((input) => [
+    input.kind === 'adviesraad' ? 'adviesraad/cliëntenraad' : 'zorgaanbieder',
+    input.organisation?.name ?? '',
+    input.organisation?.kvkNummer ?? '',
+    authors.find((a) => a.id === input.authorUserId)?.name ?? '',
+    formatDateTime(input.updatedAt),
+    ...prompts.map((p) => input.answers.find((a) => a.promptId === p.id)?.text ?? ''),
+    input.files.map((f) => zipName(input, f.file)).join(', '),
+  ])
+  return toCsv([header, ...rows])
+}
+
+function zipName(
+  input: { id: string; kind: string; organisation: { name: string } | null },
+  file: { id: string; displayName: string },
+): string {
+  const folder = input.kind === 'adviesraad' ? 'adviesraden' : 'zorgaanbieders'
+  const owner = sanitiseFileName(input.organisation?.name ?? `adviesraad-${input.id.slice(0, 6)}`)
+  return `${folder}/${owner}/${file.id.slice(0, 6)}-${sanitiseFileName(file.displayName)}`
+}
+
+/** A zip with the CSV and every attachment, in folders per kind and per organisation. */
+export async function writtenInputZip(regionId: string, roundId: string): Promise<Buffer | null> {
+  const csv = await writtenInputCsv(regionId, roundId)
+  if (csv === null) return null
+  const inputs = await allInput(roundId)
+  const entries: { name: string; data: Buffer }[] = [{ name: 'inbreng.csv', data: Buffer.from(csv, 'utf8') }]
+  for (const input of inputs) {
+    for (const { file } of input.files) {
+      entries.push({ name: zipName(input, file), data: await readAll(file.storageKey) })
+    }
+  }
+  return createZip(entries)
+}
+
+/** One nota van inlichtingen of a published round as PDF. */
+export async function notaPdf(roundId: string, nummer: number): Promise<Buffer | null> {
+  const round = await db.consultationRound.findFirst({
+    where: { id: roundId, status: 'gepubliceerd' },
+    select: {
+      title: true,
+      region: { select: { name: true } },
+      questions: {
+        where: { publishedAt: { not: null } },
+        select: { id: true, number: true, text: true, answer: true, publishedAt: true },
+      },
+    },
+  })
+  if (!round) return null
+  const nota = groupIntoNotas(round.questions).find((n) => n.nummer === nummer)
+  if (!nota) return null
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({
+      size: 'A4',
+      margin: 56,
+      info: { Title: `Nota van inlichtingen ${nummer}: ${round.title}`, Author: round.region.name },
+      lang: 'nl-NL',
+    })
+    const chunks: Buffer[] = []
+    doc.on('data', (c: Buffer) => chunks.push(c))
+    doc.on('end', () => resolve(Buffer.concat(chunks)))
+    doc.on('error', reject)
+    doc.fontSize(10).text(round.region.name)
+    doc.text(`Gepubliceerd: ${formatDateTime(nota.publishedAt)}`)
+    doc.moveDown(2)
+    doc.fontSize(16).text(`Nota van inlichtingen ${nummer}`)
+    doc.fontSize(12).text(round.title)
+    doc.moveDown()
+    doc
+      .fontSize(10)
+      .text(
+        'Alle vragen en antwoorden zijn voor iedere zorgaanbieder gelijk. Vragenstellers worden niet genoemd. ' +
+          'Deze nota maakt deel uit van de consultatiestukken.',
+      )
+    doc.moveDown()
+    for (const q of nota.questions) {
+      doc.fontSize(11).font('Helvetica-Bold').text(`Vraag ${q.number}`)
+      doc.font('Helvetica').text(q.text)
+      doc.moveDown(0.5)
+      doc.font('Helvetica-Bold').text('Antwoord')
+      doc.font('Helvetica').text(q.answer ?? '')
+      doc.moveDown()
+    }
+    doc.fontSize(8).text(`Aangemaakt op ${formatDate(now())}`)
+    doc.end()
+  })
+}

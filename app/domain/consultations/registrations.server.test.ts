@@ -1,0 +1,190 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { reserveLoopbackSmtp } from '../../../e2e/support/loopback-smtp'
+import { startMailCapture, type MailCapture } from '~/utils/mail-capture.server'
+
+const port = await reserveLoopbackSmtp()
+const { getDb } = await import('~/utils/db.server')
+const { processOutbox } = await import('~/utils/email.server')
+const { setClockForTests } = await import('~/utils/clock')
+const { registerForSession, cancelRegistration, sendSessionReminders } =
+  await import('./registrations.server')
+const f = await import('./test-factories')
+
+const actor = { system: 'test' }
+
+describe('session registrations', () => {
+  const db = getDb()
+  let capture: MailCapture
+
+  beforeAll(async () => {
+    capture = await startMailCapture({ port })
+    setClockForTests(new Date('2026-11-23T10:00:00Z'))
+  })
+  afterAll(async () => {
+    setClockForTests(null)
+    await capture.close()
+  })
+
+  it('never gives the last seat twice: 30 registrations at once for 5 seats', async () => {
+    const region = await f.makeRegion(db)
+    const round = await f.makeRound(db, region.id)
+    const session = await f.makeSession(db, round.id, { seats: 5 })
+    const orgs = await Promise.all(Array.from({ length: 6 }, () => f.makeOrganisation(db)))
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        registerForSession({
+          sessionId: session.id,
+          organisationId: orgs[i % orgs.length]!.id,
+          attendeeName: `Deelnemer ${i}`,
+          attendeeEmail: `deelnemer-${i}@example.org`,
+          actor,
+        }),
+      ),
+    )
+    expect(results.every((r) => r.ok)).toBe(true)
+    const rows = await db.sessionRegistration.findMany({ where: { sessionId: session.id } })
+    const zeker = rows.filter((r) => r.status === 'zeker')
+    expect(zeker).toHaveLength(5)
+    expect(rows.filter((r) => r.status === 'wachtlijst')).toHaveLength(25)
+    expect(new Set(zeker.map((r) => r.seatNumber))).toEqual(new Set([1, 2, 3, 4, 5]))
+  })
+
+  it('puts the second on the waiting list and promotes them (with an e-mail and .ics) when the first cancels', async () => {
+    const region = await f.makeRegion(db)
+    const round = await f.makeRound(db, region.id)
+    const session = await f.makeSession(db, round.id, { seats: 1 })
+    const [a, b] = [await f.makeOrganisation(db), await f.makeOrganisation(db)]
+    const first = await registerForSession({
+      sessionId: session.id,
+      organisationId: a.id,
+      attendeeName: 'Anna',
+      attendeeEmail: 'anna@example.org',
+      actor,
+    })
+    const second = await registerForSession({
+      sessionId: session.id,
+      organisationId: b.id,
+      attendeeName: 'Bram',
+      attendeeEmail: 'bram@example.org',
+      actor,
+    })
+    expect(first).toMatchObject({ ok: true, status: 'zeker', seatNumber: 1 })
+    expect(second).toMatchObject({ ok: true, status: 'wachtlijst' })
+    if (!first.ok || !second.ok) throw new Error('unexpected')
+
+    // Another organisation cannot cancel it.
+    expect(
+      (await cancelRegistration({ registrationId: first.registrationId, organisationId: b.id, actor })).ok,
+    ).toBe(false)
+    const cancelled = await cancelRegistration({
+      registrationId: first.registrationId,
+      organisationId: a.id,
+      actor,
+    })
+    expect(cancelled).toEqual({ ok: true, promoted: [second.registrationId] })
+    const promoted = await db.sessionRegistration.findUniqueOrThrow({ where: { id: second.registrationId } })
+    expect(promoted).toMatchObject({ status: 'zeker', seatNumber: 1 })
+
+    await processOutbox(db, { limit: 100 })
+    const mail = await capture.waitFor(
+      (m) => m.to.includes('bram@example.org') && /plaats gekregen/.test(m.subject),
+    )
+    const ics = mail.attachments.find((x) => x.filename === 'sessie.ics')
+    expect(ics).toBeTruthy()
+    const text = ics!.content.toString('utf8')
+    expect(text).toContain('BEGIN:VCALENDAR\r\n')
+    expect(text).toContain('DTSTART:20261210T130000Z\r\n')
+    expect(text.replace(/\r\n /g, '')).toContain('Online deelnemen: https://meet.example/sessie')
+    // A cancelled registration cannot be cancelled twice.
+    expect(
+      (await cancelRegistration({ registrationId: first.registrationId, organisationId: a.id, actor })).ok,
+    ).toBe(false)
+  })
+
+  it('keeps to the seats per organisation and to reserved seats', async () => {
+    const region = await f.makeRegion(db)
+    const round = await f.makeRound(db, region.id)
+    const session = await f.makeSession(db, round.id, { seats: 3, seatsPerOrganisation: 1 })
+    const [invited, other1, other2] = [
+      await f.makeOrganisation(db),
+      await f.makeOrganisation(db),
+      await f.makeOrganisation(db),
+    ]
+    await db.sessionSeatReservation.create({
+      data: { sessionId: session.id, organisationId: invited.id, seats: 1 },
+    })
+    const reg = (orgId: string, n: string) =>
+      registerForSession({
+        sessionId: session.id,
+        organisationId: orgId,
+        attendeeName: n,
+        attendeeEmail: `${n}@example.org`,
+        actor,
+      })
+    expect(await reg(other1.id, 'o1')).toMatchObject({ ok: true, status: 'zeker' })
+    expect(await reg(other1.id, 'o1b')).toEqual({ ok: false, reason: 'limiet' })
+    expect(await reg(other2.id, 'o2')).toMatchObject({ ok: true, status: 'zeker' })
+    const third = await f.makeOrganisation(db)
+    // One seat left, but it is held for the invited organisation.
+    expect(await reg(third.id, 'o3')).toMatchObject({ ok: true, status: 'wachtlijst' })
+    expect(await reg(invited.id, 'inv')).toMatchObject({ ok: true, status: 'zeker', seatNumber: 3 })
+  })
+
+  it('refuses registrations after the registration deadline, to the minute', async () => {
+    const region = await f.makeRegion(db)
+    const round = await f.makeRound(db, region.id)
+    const session = await f.makeSession(db, round.id, {
+      registrationDeadline: new Date('2026-11-23T11:00:00Z'),
+    })
+    const org = await f.makeOrganisation(db)
+    setClockForTests(new Date('2026-11-23T10:59:59Z'))
+    expect(
+      await registerForSession({
+        sessionId: session.id,
+        organisationId: org.id,
+        attendeeName: 'x',
+        attendeeEmail: 'x@example.org',
+        actor,
+      }),
+    ).toMatchObject({ ok: true })
+    setClockForTests(new Date('2026-11-23T11:00:00Z'))
+    expect(
+      await registerForSession({
+        sessionId: session.id,
+        organisationId: org.id,
+        attendeeName: 'y',
+        attendeeEmail: 'y@example.org',
+        actor,
+      }),
+    ).toEqual({ ok: false, reason: 'gesloten' })
+    setClockForTests(new Date('2026-11-23T10:00:00Z'))
+  })
+
+  it('sends the day-before reminder exactly once', async () => {
+    const region = await f.makeRegion(db)
+    const round = await f.makeRound(db, region.id)
+    const session = await f.makeSession(db, round.id, {
+      startsAt: new Date('2026-11-24T09:00:00Z'),
+      registrationDeadline: new Date('2026-11-23T20:00:00Z'),
+    })
+    const org = await f.makeOrganisation(db)
+    await registerForSession({
+      sessionId: session.id,
+      organisationId: org.id,
+      attendeeName: 'Rita',
+      attendeeEmail: 'rita@example.org',
+      actor,
+    })
+    const [one, two] = await Promise.all([
+      sendSessionReminders(new Date('2026-11-23T10:00:00Z')),
+      sendSessionReminders(new Date('2026-11-23T10:00:00Z')),
+    ])
+    expect(one + two).toBe(1)
+    expect(await sendSessionReminders(new Date('2026-11-23T12:00:00Z'))).toBe(0)
+    expect(
+      await db.outboxMessage.count({
+        where: { to: 'rita@example.org', subject: { startsWith: 'Herinnering' } },
+      }),
+    ).toBe(1)
+  })
+})

@@ -1,0 +1,429 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { reserveLoopbackSmtp } from '../../../e2e/support/loopback-smtp'
+import { startMailCapture, type MailCapture } from '~/utils/mail-capture.server'
+
+const port = await reserveLoopbackSmtp()
+const { getDb } = await import('~/utils/db.server')
+const { setClockForTests } = await import('~/utils/clock')
+const { processOutbox } = await import('~/utils/email.server')
+const { fromAmsterdamLocal, toDateInputValue } = await import('~/utils/time')
+const f = await import('./test-factories')
+const { syncObligationsForOrganisation, syncAllObligations } = await import('./obligations.server')
+const contracts = await import('./contracts.server')
+const provider = await import('./provider.server')
+const { sendObligationReminders } = await import('./reminders.server')
+const { getCompliance, complianceCsv } = await import('./compliance.server')
+
+const db = getDb()
+const actor = { userId: 'u-test', label: 'Test <test@example.org>' }
+const day = (y: number, m: number, d: number) => fromAmsterdamLocal(y, m, d)
+const dates = (rows: { dueDate: Date }[]) => rows.map((r) => toDateInputValue(r.dueDate))
+
+async function obligationsOf(organisationId: string, templateId?: string) {
+  return db.obligation.findMany({
+    where: { organisationId, ...(templateId ? { templateId } : {}) },
+    orderBy: { dueDate: 'asc' },
+  })
+}
+
+let capture: MailCapture
+beforeAll(async () => {
+  capture = await startMailCapture({ port })
+})
+afterAll(async () => {
+  setClockForTests(null)
+  await capture.close()
+})
+afterEach(() => setClockForTests(null))
+
+describe('syncObligationsForOrganisation', () => {
+  it('generates future obligations for an active admission, idempotently, and never past ones', async () => {
+    setClockForTests(day(2024, 6, 15))
+    const s = await f.makeContractScenario(db)
+    const t = await f.makeTemplate(db, { contractId: s.contract.id })
+    const first = await db.$transaction((tx) => syncObligationsForOrganisation(tx, s.org.id, s.perceelId))
+    expect(first.created).toBe(6)
+    expect(dates(await obligationsOf(s.org.id, t.id))).toEqual([
+      '2024-07-30',
+      '2024-10-30',
+      '2025-01-30',
+      '2025-04-30',
+      '2025-07-30',
+      '2025-10-30',
+    ])
+    const again = await db.$transaction((tx) => syncObligationsForOrganisation(tx, s.org.id, s.perceelId))
+    expect(again).toEqual({ created: 0, removed: 0, updated: 0, notApplicable: 0 })
+  })
+
+  it('starts at the admission date for a provider that joins later, and anchors "eenmalig" there', async () => {
+    setClockForTests(day(2024, 1, 10))
+    const s = await f.makeContractScenario(db, { since: day(2025, 3, 3) })
+    const q = await f.makeTemplate(db, { contractId: s.contract.id })
+    const once = await f.makeTemplate(db, {
+      contractId: s.contract.id,
+      title: 'Kennismakingsgesprek',
+      kind: 'overleg',
+      recurrence: 'eenmalig',
+      dueDay: 30,
+      requiresDeliverable: false,
+    })
+    await syncAllObligations(db)
+    expect(dates(await obligationsOf(s.org.id, q.id))).toEqual(['2025-04-30', '2025-07-30', '2025-10-30'])
+    expect(dates(await obligationsOf(s.org.id, once.id))).toEqual(['2025-04-02'])
+  })
+
+  it('generates nothing new while suspended; after the ending only the hand-over plan, the rest n.v.t.', async () => {
+    setClockForTests(day(2025, 1, 6))
+    const s = await f.makeContractScenario(db)
+    const q = await f.makeTemplate(db, { contractId: s.contract.id })
+    const plan = await f.makeTemplate(db, {
+      contractId: s.contract.id,
+      title: 'Overdrachtsplan',
+      kind: 'overdrachtsplan',
+      recurrence: 'voor_einde',
+      dueDay: 90,
+    })
+    await syncAllObligations(db)
+    expect(dates(await obligationsOf(s.org.id, plan.id))).toEqual(['2025-10-02'])
+
+    await db.admission.update({ where: { id: s.admission.id }, data: { status: 'geschorst' } })
+    await db.obligation.deleteMany({ where: { templateId: q.id, dueDate: day(2025, 10, 30) } })
+    await syncAllObligations(db)
+    // Nothing regenerated while suspended.
+    expect(dates(await obligationsOf(s.org.id, q.id))).toEqual(['2025-01-30', '2025-04-30', '2025-07-30'])
+
+    await db.admission.update({
+      where: { id: s.admission.id },
+      data: { status: 'beeindigd', endedAt: day(2025, 3, 1) },
+    })
+    const ended = await db.$transaction((tx) => syncObligationsForOrganisation(tx, s.org.id, s.perceelId))
+    expect(ended.notApplicable).toBe(3)
+    const quarterly = await obligationsOf(s.org.id, q.id)
+    expect(quarterly.map((o) => o.status)).toEqual([
+      'niet_van_toepassing',
+      'niet_van_toepassing',
+      'niet_van_toepassing',
+    ])
+    // The hand-over plan moves to 90 days before the ending, but never before today.
+    expect(
+      (await obligationsOf(s.org.id, plan.id)).map((o) => [toDateInputValue(o.dueDate), o.status]),
+    ).toEqual([['2025-01-06', 'open']])
+    const again = await db.$transaction((tx) => syncObligationsForOrganisation(tx, s.org.id, s.perceelId))
+    expect(again).toEqual({ created: 0, removed: 0, updated: 0, notApplicable: 0 })
+  })
+})
+
+describe('buyer changes', () => {
+  it('a template change moves future open obligations, keeps past and handled ones, notifies and audits', async () => {
+    setClockForTests(day(2024, 6, 15))
+    const email = `beheer-${Date.now()}@zorg.example`
+    const s = await f.makeContractScenario(db, { beheerderEmail: email })
+    const t = await f.makeTemplate(db, { contractId: s.contract.id })
+    const past = await f.makeObligation(db, {
+      templateId: t.id,
+      organisationId: s.org.id,
+      dueDate: day(2024, 4, 30),
+      status: 'geaccepteerd',
+    })
+    await syncAllObligations(db)
+    const submitted = (await obligationsOf(s.org.id, t.id))[1]!
+    await db.obligation.update({ where: { id: submitted.id }, data: { status: 'ingediend' } })
+
+    const result = await contracts.updateTemplate({
+      regionId: s.regionId,
+      perceelId: s.perceelId,
+      templateId: t.id,
+      template: {
+        kind: 'rapportage',
+        title: 'Kwartaalrapportage (nieuw model)',
+        description: 'Gebruik het nieuwe model.',
+        recurrence: 'per_kwartaal',
+        dueDay: 45,
+        requiresDeliverable: true,
+        active: true,
+      },
+      reason: 'Nieuw model afgesproken',
+      actor,
+    })
+    expect(result.removed).toBe(5)
+    const rows = await obligationsOf(s.org.id, t.id)
+    expect(rows.map((o) => [toDateInputValue(o.dueDate), o.status, o.title])).toEqual([
+      ['2024-04-30', 'geaccepteerd', 'Kwartaalrapportage'],
+      ['2024-07-30', 'ingediend', 'Kwartaalrapportage'],
+      ['2024-08-14', 'open', 'Kwartaalrapportage (nieuw model)'],
+      ['2024-11-14', 'open', 'Kwartaalrapportage (nieuw model)'],
+      ['2025-02-14', 'open', 'Kwartaalrapportage (nieuw model)'],
+      ['2025-05-15', 'open', 'Kwartaalrapportage (nieuw model)'],
+      ['2025-08-14', 'open', 'Kwartaalrapportage (nieuw model)'],
+      ['2025-11-14', 'open', 'Kwartaalrapportage (nieuw model)'],
+    ])
+    expect(rows[0]!.id).toBe(past.id)
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { subjectId: t.id } })
+    expect(audit.action).toBe('verplichting.sjabloon_gewijzigd')
+    expect(audit.reason).toBe('Nieuw model afgesproken')
+    await processOutbox(db)
+    const mail = await capture.waitFor((m) => m.to.includes(email))
+    expect(mail.subject).toBe('Verplichting gewijzigd: Kwartaalrapportage (nieuw model)')
+    expect(mail.text).toContain('Nieuw model afgesproken')
+  })
+
+  it('an extension decided "verlengd" moves the end date, the hand-over plan and the new periods', async () => {
+    setClockForTests(day(2025, 6, 2))
+    const email = `verlenging-${Date.now()}@zorg.example`
+    const s = await f.makeContractScenario(db, { beheerderEmail: email })
+    const q = await f.makeTemplate(db, { contractId: s.contract.id, dueDay: 1 })
+    const plan = await f.makeTemplate(db, {
+      contractId: s.contract.id,
+      title: 'Overdrachtsplan',
+      kind: 'overdrachtsplan',
+      recurrence: 'voor_einde',
+      dueDay: 90,
+    })
+    await syncAllObligations(db)
+    const extId = await contracts.addExtension({
+      regionId: s.regionId,
+      perceelId: s.perceelId,
+      label: 'Eerste verlenging (3 jaar)',
+      decideBy: day(2025, 6, 30),
+      newEndDate: day(2028, 12, 31),
+      actor,
+    })
+    await expect(
+      contracts.decideExtension({
+        regionId: 'andere-regio',
+        perceelId: s.perceelId,
+        extensionId: extId,
+        decision: 'verlengd',
+        actor,
+      }),
+    ).rejects.toThrow(contracts.ContractRuleError)
+    await contracts.decideExtension({
+      regionId: s.regionId,
+      perceelId: s.perceelId,
+      extensionId: extId,
+      decision: 'verlengd',
+      actor,
+    })
+    const contract = await db.contract.findUniqueOrThrow({ where: { id: s.contract.id } })
+    expect(toDateInputValue(contract.endDate)).toBe('2028-12-31')
+    expect(dates(await obligationsOf(s.org.id, plan.id))).toEqual(['2028-10-02'])
+    expect(await db.obligation.count({ where: { templateId: q.id } })).toBe(14) // Jul 2025 .. Oct 2028
+    await expect(
+      contracts.decideExtension({
+        regionId: s.regionId,
+        perceelId: s.perceelId,
+        extensionId: extId,
+        decision: 'niet_verlengd',
+        actor,
+      }),
+    ).rejects.toThrow('al besloten')
+    await processOutbox(db)
+    const mail = await capture.waitFor((m) => m.to.includes(email))
+    expect(mail.subject).toContain('verlengd tot en met 31 december 2028')
+    const overview = await provider.getProviderOverview(s.org.id)
+    expect(toDateInputValue(overview.contracts[0]!.contract!.endDate)).toBe('2028-12-31')
+  })
+})
+
+describe('submitting and reviewing', () => {
+  it('submit → correction (e-mailed) → submit again → accept; other organisations and regions are refused', async () => {
+    setClockForTests(day(2024, 6, 15))
+    const email = `review-${Date.now()}@zorg.example`
+    const s = await f.makeContractScenario(db, { beheerderEmail: email })
+    const t = await f.makeTemplate(db, { contractId: s.contract.id })
+    await syncAllObligations(db)
+    const o = (await obligationsOf(s.org.id, t.id))[0]!
+    const other = await f.makeOrganisation(db)
+    const submitter = { ...actor, userId: s.beheerder.id }
+    const file = {
+      storageKey: 'a'.repeat(32),
+      size: 10,
+      sha256: 'x',
+      displayName: 'q2.pdf',
+      contentType: 'application/pdf',
+    }
+
+    await expect(
+      provider.submitObligation({
+        organisationId: other.id,
+        obligationId: o.id,
+        note: '',
+        file,
+        actor: submitter,
+      }),
+    ).rejects.toThrow('bestaat niet')
+    await expect(
+      provider.submitObligation({ organisationId: s.org.id, obligationId: o.id, note: '', actor: submitter }),
+    ).rejects.toThrow('Voeg het document toe')
+    await provider.submitObligation({
+      organisationId: s.org.id,
+      obligationId: o.id,
+      note: 'Q2',
+      file,
+      actor: submitter,
+    })
+    await expect(
+      contracts.reviewObligation({ regionId: 'elders', obligationId: o.id, decision: 'geaccepteerd', actor }),
+    ).rejects.toThrow('bestaat niet')
+    await expect(
+      contracts.reviewObligation({
+        regionId: s.regionId,
+        obligationId: o.id,
+        decision: 'correctie_gevraagd',
+        actor,
+      }),
+    ).rejects.toThrow('verbeteren')
+    await contracts.reviewObligation({
+      regionId: s.regionId,
+      obligationId: o.id,
+      decision: 'correctie_gevraagd',
+      message: 'Vul de wachttijden per gemeente in.',
+      actor,
+    })
+    await processOutbox(db)
+    const mail = await capture.waitFor((m) => m.to.includes(email) && m.subject.startsWith('Correctie'))
+    expect(mail.text).toContain('Vul de wachttijden per gemeente in.')
+
+    await provider.submitObligation({
+      organisationId: s.org.id,
+      obligationId: o.id,
+      note: 'Verbeterd',
+      file: { ...file, storageKey: 'b'.repeat(32) },
+      actor: submitter,
+    })
+    await contracts.reviewObligation({
+      regionId: s.regionId,
+      obligationId: o.id,
+      decision: 'geaccepteerd',
+      actor,
+    })
+    await expect(
+      contracts.reviewObligation({
+        regionId: s.regionId,
+        obligationId: o.id,
+        decision: 'geaccepteerd',
+        actor,
+      }),
+    ).rejects.toThrow('niet (meer) ingediend')
+    const stored = await db.obligation.findUniqueOrThrow({
+      where: { id: o.id },
+      include: { deliverables: true },
+    })
+    expect(stored.status).toBe('geaccepteerd')
+    expect(stored.deliverables).toHaveLength(2)
+    const actions = (
+      await db.auditEvent.findMany({ where: { subjectId: o.id }, orderBy: { at: 'asc' } })
+    ).map((a) => a.action)
+    expect(actions).toEqual([
+      'verplichting.ingediend',
+      'verplichting.correctie_gevraagd',
+      'verplichting.ingediend',
+      'verplichting.geaccepteerd',
+    ])
+    expect(
+      await provider.findDeliverableFile(stored.deliverables[0]!.id, { organisationId: other.id }),
+    ).toBeNull()
+    expect(
+      await provider.findDeliverableFile(stored.deliverables[0]!.id, { regionId: s.regionId }),
+    ).not.toBeNull()
+  })
+})
+
+describe('reminders', () => {
+  it('sends 14 days, 3 days and late reminders exactly once each', async () => {
+    const email = `herinnering-${Date.now()}@zorg.example`
+    const s = await f.makeContractScenario(db, { beheerderEmail: email })
+    const t = await f.makeTemplate(db, { contractId: s.contract.id })
+    const o = await f.makeObligation(db, {
+      templateId: t.id,
+      organisationId: s.org.id,
+      dueDate: day(2025, 4, 30),
+      title: 'Herinneringsrapportage',
+    })
+    const marks = async () =>
+      (await db.outboxMessage.findMany({ where: { dedupeKey: { startsWith: `verplichting:${o.id}:` } } }))
+        .map((m) => m.dedupeKey)
+        .sort()
+
+    setClockForTests(day(2025, 4, 10))
+    await sendObligationReminders(db)
+    expect(await marks()).toEqual([])
+    setClockForTests(day(2025, 4, 16))
+    await sendObligationReminders(db)
+    await sendObligationReminders(db)
+    expect(await marks()).toEqual([`verplichting:${o.id}:14`])
+    setClockForTests(day(2025, 4, 20))
+    await sendObligationReminders(db)
+    expect(await marks()).toEqual([`verplichting:${o.id}:14`])
+    setClockForTests(fromAmsterdamLocal(2025, 4, 27, 9))
+    await sendObligationReminders(db)
+    setClockForTests(fromAmsterdamLocal(2025, 4, 30, 9))
+    await sendObligationReminders(db)
+    expect(await marks()).toEqual([`verplichting:${o.id}:14`, `verplichting:${o.id}:3`])
+    setClockForTests(fromAmsterdamLocal(2025, 5, 1, 7))
+    await sendObligationReminders(db)
+    await sendObligationReminders(db)
+    expect(await marks()).toEqual([
+      `verplichting:${o.id}:14`,
+      `verplichting:${o.id}:3`,
+      `verplichting:${o.id}:te-laat`,
+    ])
+    await processOutbox(db)
+    const late = await capture.waitFor((m) => m.to.includes(email) && m.subject.startsWith('Te laat'))
+    expect(late.subject).toBe('Te laat: Herinneringsrapportage (uiterlijk 30 april 2025)')
+    // Submitted: no more reminders.
+    await db.obligation.update({ where: { id: o.id }, data: { status: 'ingediend' } })
+    setClockForTests(day(2025, 5, 2))
+    expect((await sendObligationReminders(db)).queued).toBe(0)
+  })
+})
+
+describe('compliance overview', () => {
+  it('shows providers by obligations with status in words, filters, and exports CSV', async () => {
+    setClockForTests(day(2025, 5, 15))
+    const s = await f.makeContractScenario(db)
+    const t = await f.makeTemplate(db, { contractId: s.contract.id })
+    const org2 = await f.makeOrganisation(db, { name: '=Formule Zorg' })
+    await f.makeAdmission(db, {
+      organisationId: org2.id,
+      perceelId: s.perceelId,
+      productId: s.productId,
+      gemeenteCode: s.gemeenteCode,
+    })
+    await f.makeObligation(db, {
+      templateId: t.id,
+      organisationId: s.org.id,
+      dueDate: day(2025, 1, 30),
+      status: 'geaccepteerd',
+    })
+    await f.makeObligation(db, { templateId: t.id, organisationId: s.org.id, dueDate: day(2025, 4, 30) })
+    await f.makeObligation(db, {
+      templateId: t.id,
+      organisationId: org2.id,
+      dueDate: day(2025, 4, 30),
+      status: 'ingediend',
+    })
+    await syncAllObligations(db)
+    const all = await getCompliance(s.perceelId, { year: 2025 })
+    expect(all.columns.map((c) => toDateInputValue(c.dueDate))).toEqual([
+      '2025-01-30',
+      '2025-04-30',
+      '2025-07-30',
+      '2025-10-30',
+    ])
+    const first = all.providers.find((p) => p.id === s.org.id)!
+    expect(first.cells.map((c) => c?.status ?? null)).toEqual(['geaccepteerd', 'te_laat', 'open', 'open'])
+    const second = all.providers.find((p) => p.id === org2.id)!
+    expect(second.cells.map((c) => c?.status ?? null)).toEqual([null, 'ingediend', 'open', 'open'])
+
+    const late = await getCompliance(s.perceelId, { year: 2025, status: 'te_laat' })
+    expect(late.providers.map((p) => p.id)).toEqual([s.org.id])
+    const one = await getCompliance(s.perceelId, { year: 2025, organisationId: org2.id })
+    expect(one.providers.map((p) => p.id)).toEqual([org2.id])
+
+    const csv = complianceCsv(all.rows)
+    expect(csv.startsWith('\uFEFF"Aanbieder";"KvK-nummer"')).toBe(true)
+    expect(csv).toContain('"Te laat"')
+    expect(csv).toContain(`"'=Formule Zorg"`)
+  })
+})

@@ -1,0 +1,215 @@
+/**
+ * Generating obligations from templates, and keeping them in step with admissions, template changes and contract
+ * end dates. Everything here is idempotent: running it twice changes nothing the second time.
+ *
+ * The rules:
+ * - A provider with at least one ACTIVE admission on a perceel gets every due date of every active template of the
+ *   perceel's contract from today (or its admission date, when later) to the contract end. Past due dates are never
+ *   created afterwards: history stays as it was.
+ * - A provider whose admissions on the perceel are all SUSPENDED gets nothing new; what exists stays.
+ * - A provider whose admissions on the perceel have all ENDED gets nothing new, except the hand-over plan: each
+ *   `overdrachtsplan` template gives one obligation due `dueDay` days before the admission's end (never before today).
+ *   Its other open future obligations become "niet van toepassing".
+ * - When a template or the contract term changes, future OPEN obligations without a deliverable follow: those whose
+ *   date no longer applies are removed, missing ones are created, titles follow. Submitted, accepted, corrected and
+ *   past obligations stay as they were.
+ */
+import type { Db, DbOrTx } from '~/utils/db.server'
+import { newId } from '~/utils/ids.server'
+import { now } from '~/utils/clock'
+import { addDays, nextWorkingDayOnOrAfter, startOfAmsterdamDay } from '~/utils/time'
+import { dueDates, type Recurrence } from './recurrence'
+
+type TemplateRow = {
+  id: string
+  title: string
+  kind: string
+  recurrence: string
+  dueDay: number
+  active: boolean
+}
+
+export type SyncResult = { created: number; removed: number; updated: number; notApplicable: number }
+
+const empty = (): SyncResult => ({ created: 0, removed: 0, updated: 0, notApplicable: 0 })
+
+function add(a: SyncResult, b: SyncResult): SyncResult {
+  return {
+    created: a.created + b.created,
+    removed: a.removed + b.removed,
+    updated: a.updated + b.updated,
+    notApplicable: a.notApplicable + b.notApplicable,
+  }
+}
+
+/**
+ * Makes the future obligations of one template for one organisation equal to `desired` (due dates on or after
+ * `from`): creates missing ones, removes open ones without a deliverable that no longer apply, updates titles.
+ */
+async function reconcile(
+  tx: DbOrTx,
+  template: TemplateRow,
+  organisationId: string,
+  desired: Date[],
+  from: Date,
+): Promise<SyncResult> {
+  const result = empty()
+  const existing = await tx.obligation.findMany({
+    where: { templateId: template.id, organisationId, dueDate: { gte: from } },
+    select: {
+      id: true,
+      dueDate: true,
+      status: true,
+      title: true,
+      _count: { select: { deliverables: true } },
+    },
+  })
+  const wanted = new Set(desired.map((d) => d.getTime()))
+  const have = new Set(existing.map((o) => o.dueDate.getTime()))
+  for (const o of existing) {
+    const removable = o.status === 'open' && o._count.deliverables === 0
+    if (!wanted.has(o.dueDate.getTime())) {
+      if (removable) {
+        await tx.obligation.delete({ where: { id: o.id } })
+        result.removed++
+      }
+    } else if (removable && o.title !== template.title) {
+      await tx.obligation.update({ where: { id: o.id }, data: { title: template.title } })
+      result.updated++
+    }
+  }
+  for (const due of desired) {
+    if (have.has(due.getTime())) continue
+    await tx.obligation.create({
+      data: { id: newId(), templateId: template.id, organisationId, dueDate: due, title: template.title },
+    })
+    result.created++
+  }
+  return result
+}
+
+/**
+ * Brings the obligations of one organisation on one perceel in line with its admissions and the perceel's contract.
+ * Call it (inside the transaction) whenever an admission is created, suspended, resumed or ended; a periodic job
+ * runs it for everyone as well.
+ */
+export async function syncObligationsForOrganisation(
+  tx: DbOrTx,
+  organisationId: string,
+  perceelId: string,
+): Promise<SyncResult> {
+  const contract = await tx.contract.findUnique({
+    where: { perceelId },
+    select: {
+      id: true,
+      startDate: true,
+      endDate: true,
+      templates: {
+        select: { id: true, title: true, kind: true, recurrence: true, dueDay: true, active: true },
+      },
+    },
+  })
+  if (!contract) return empty()
+  const admissions = await tx.admission.findMany({
+    where: { organisationId, perceelId },
+    select: { status: true, since: true, endedAt: true },
+  })
+  if (admissions.length === 0) return empty()
+  const today = startOfAmsterdamDay(now())
+  const term = { start: contract.startDate, end: contract.endDate }
+  const active = admissions.filter((a) => a.status === 'actief')
+  let result = empty()
+
+  if (active.length > 0) {
+    const admittedOn = new Date(Math.min(...active.map((a) => a.since.getTime())))
+    const admittedDay = startOfAmsterdamDay(admittedOn)
+    const from = admittedDay > today ? admittedDay : today
+    for (const template of contract.templates) {
+      const desired = template.active
+        ? dueDates(
+            { recurrence: template.recurrence as Recurrence, dueDay: template.dueDay },
+            term,
+            admittedOn,
+          ).filter((d) => d >= from)
+        : []
+      result = add(result, await reconcile(tx, template, organisationId, desired, today))
+    }
+    return result
+  }
+
+  if (admissions.some((a) => a.status === 'geschorst')) return result
+
+  // Every admission ended: only the hand-over plan remains to be done.
+  const endedOn = startOfAmsterdamDay(
+    new Date(Math.max(...admissions.map((a) => (a.endedAt ?? today).getTime()))),
+  )
+  for (const template of contract.templates) {
+    if (template.kind === 'overdrachtsplan' && template.active) {
+      const done = await tx.obligation.count({
+        where: { templateId: template.id, organisationId, status: { not: 'open' } },
+      })
+      if (done > 0) continue
+      const raw = addDays(endedOn, -template.dueDay)
+      const due = nextWorkingDayOnOrAfter(raw < today ? today : raw)
+      // Keep at most one open hand-over obligation: the earliest that is still ahead, moved to the new date.
+      const open = await tx.obligation.findMany({
+        where: { templateId: template.id, organisationId, status: 'open', dueDate: { gte: today } },
+        orderBy: { dueDate: 'asc' },
+        select: { id: true, dueDate: true },
+      })
+      if (open.length === 0) {
+        await tx.obligation.create({
+          data: { id: newId(), templateId: template.id, organisationId, dueDate: due, title: template.title },
+        })
+        result.created++
+      } else if (open[0]!.dueDate > due) {
+        await tx.obligation.update({ where: { id: open[0]!.id }, data: { dueDate: due } })
+        result.updated++
+      }
+      continue
+    }
+    const closed = await tx.obligation.updateMany({
+      where: {
+        templateId: template.id,
+        organisationId,
+        status: 'open',
+        dueDate: { gte: today },
+      },
+      data: { status: 'niet_van_toepassing' },
+    })
+    result.notApplicable += closed.count
+  }
+  return result
+}
+
+/** Syncs every organisation with an admission on this perceel (after a template or contract change). */
+export async function syncObligationsForPerceel(tx: DbOrTx, perceelId: string): Promise<SyncResult> {
+  const orgs = await tx.admission.findMany({
+    where: { perceelId },
+    distinct: ['organisationId'],
+    select: { organisationId: true },
+  })
+  let result = empty()
+  for (const { organisationId } of orgs) {
+    result = add(result, await syncObligationsForOrganisation(tx, organisationId, perceelId))
+  }
+  return result
+}
+
+/** The periodic job's work: every (organisation, perceel) pair with an admission on a perceel with a contract. */
+export async function syncAllObligations(db: Db): Promise<SyncResult> {
+  const pairs = await db.admission.findMany({
+    where: { perceel: { contract: { isNot: null } } },
+    distinct: ['organisationId', 'perceelId'],
+    select: { organisationId: true, perceelId: true },
+  })
+  let result = empty()
+  for (const pair of pairs) {
+    // One pair per transaction: short write locks, and one failing pair does not stop the rest.
+    const one = await db.$transaction((tx) =>
+      syncObligationsForOrganisation(tx, pair.organisationId, pair.perceelId),
+    )
+    result = add(result, one)
+  }
+  return result
+}

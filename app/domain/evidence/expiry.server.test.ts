@@ -1,0 +1,167 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { reserveLoopbackSmtp } from '../../../e2e/support/loopback-smtp'
+import { startMailCapture, type MailCapture } from '~/utils/mail-capture.server'
+import { fromAmsterdamLocal } from '~/utils/time'
+
+const port = await reserveLoopbackSmtp()
+const { getDb } = await import('~/utils/db.server')
+const { processOutbox } = await import('~/utils/email.server')
+const { setClockForTests } = await import('~/utils/clock')
+const { runEvidenceExpiry } = await import('./expiry.server')
+const { decideEvidence } = await import('./evidence.server')
+const { reassessAdmissions } = await import('./expiry.server')
+const f = await import('./test-factories')
+
+const db = getDb()
+const at = (y: number, m: number, d: number, h = 9) => fromAmsterdamLocal(y, m, d, h)
+
+describe('expiry job', () => {
+  let capture: MailCapture
+  beforeAll(async () => {
+    capture = await startMailCapture({ port })
+  })
+  afterAll(async () => {
+    setClockForTests(null)
+    await capture.close()
+  })
+
+  it('reminds the beheerders at 90, 30, 7 and 0 days, each exactly once, also when run twice', async () => {
+    const { organisation, beheerder } = await f.createOrganisation(db)
+    const type = await f.createEvidenceType(db, { name: 'HKZ-certificaat' })
+    const item = await f.createEvidenceItem(db, {
+      organisationId: organisation.id,
+      typeId: type.id,
+      validUntil: fromAmsterdamLocal(2027, 3, 1),
+      verification: 'goedgekeurd',
+    })
+    const reminderMails = () =>
+      db.outboxMessage.findMany({
+        where: { to: beheerder.email },
+        orderBy: { createdAt: 'asc' },
+        select: { subject: true },
+      })
+    const marks = async () =>
+      (await db.evidenceReminder.findMany({ where: { evidenceItemId: item.id } }))
+        .map((r) => r.mark)
+        .sort((a, b) => b - a)
+
+    // 91 days before: nothing yet.
+    setClockForTests(at(2026, 11, 30))
+    await runEvidenceExpiry(db)
+    expect(await reminderMails()).toEqual([])
+
+    const steps: [Date, number[], string][] = [
+      [at(2026, 12, 1), [90], 'verloopt over 90 dagen'],
+      [at(2027, 1, 30), [90, 30], 'verloopt over 30 dagen'],
+      [at(2027, 2, 22), [90, 30, 7], 'verloopt over 7 dagen'],
+      [at(2027, 3, 1, 23), [90, 30, 7, 0], 'verloopt vandaag'],
+    ]
+    for (const [when, expected, subject] of steps) {
+      setClockForTests(when)
+      await runEvidenceExpiry(db)
+      await runEvidenceExpiry(db) // twice: nothing more
+      expect(await marks()).toEqual(expected)
+      const mails = await reminderMails()
+      expect(mails).toHaveLength(expected.length)
+      expect(mails.at(-1)?.subject).toBe(`Uw bewijsstuk HKZ-certificaat ${subject}`)
+    }
+    // After the day: nothing more, ever.
+    setClockForTests(at(2027, 3, 3))
+    await runEvidenceExpiry(db)
+    expect(await reminderMails()).toHaveLength(4)
+
+    // And they really go out over SMTP.
+    await processOutbox(db)
+    const mail = await capture.waitFor((m) => m.to.includes(beheerder.email) && /vandaag/.test(m.subject))
+    expect(mail.text).toContain('/aanbieder/bewijsstukken/')
+    expect(
+      await db.auditEvent.count({ where: { subjectId: item.id, action: 'bewijsstuk.herinnering' } }),
+    ).toBe(4)
+  })
+
+  it('a late first run sends only the nearest mark', async () => {
+    const { organisation, beheerder } = await f.createOrganisation(db)
+    const type = await f.createEvidenceType(db)
+    const item = await f.createEvidenceItem(db, {
+      organisationId: organisation.id,
+      typeId: type.id,
+      validUntil: fromAmsterdamLocal(2027, 3, 1),
+    })
+    setClockForTests(at(2027, 2, 10)) // 19 days left
+    await runEvidenceExpiry(db)
+    const mails = await db.outboxMessage.findMany({ where: { to: beheerder.email } })
+    expect(mails.map((m) => m.subject)).toEqual([expect.stringMatching(/over 30 dagen/)])
+    const marks = await db.evidenceReminder.findMany({ where: { evidenceItemId: item.id } })
+    expect(marks.map((m) => m.mark).sort((a, b) => a - b)).toEqual([30, 90])
+  })
+
+  it('marks admissions at risk when required evidence expires, tells the inkopers, and clears only after approval', async () => {
+    const { organisation, beheerder } = await f.createOrganisation(db)
+    const type = await f.createEvidenceType(db, { name: 'Aansprakelijkheidsverzekering' })
+    const region = await f.createRegionWithPerceel(db, {
+      typeIds: [type.id],
+      staff: [{ role: 'inkoper' }, { role: 'contractmanager' }],
+    })
+    const admission = await f.createAdmission(db, {
+      organisationId: organisation.id,
+      perceelId: region.perceelId,
+      productId: region.product.id,
+    })
+    const old = await f.createEvidenceItem(db, {
+      organisationId: organisation.id,
+      typeId: type.id,
+      validUntil: fromAmsterdamLocal(2027, 3, 1),
+      verification: 'goedgekeurd',
+    })
+    setClockForTests(at(2027, 3, 1, 20))
+    expect((await runEvidenceExpiry(db)).markedAtRisk).toBe(0)
+    expect((await db.admission.findUniqueOrThrow({ where: { id: admission.id } })).atRisk).toBe(false)
+
+    setClockForTests(at(2027, 3, 2))
+    expect((await runEvidenceExpiry(db)).markedAtRisk).toBe(1)
+    expect((await runEvidenceExpiry(db)).markedAtRisk).toBe(0) // idempotent
+    expect((await db.admission.findUniqueOrThrow({ where: { id: admission.id } })).atRisk).toBe(true)
+    const inkoper = region.staff.find((s) => s.role === 'inkoper')!.user
+    const contractmanager = region.staff.find((s) => s.role === 'contractmanager')!.user
+    const told = await db.outboxMessage.findMany({ where: { to: inkoper.email } })
+    expect(told).toHaveLength(1)
+    expect(told[0].subject).toBe(
+      `Toelating in gevaar: ${organisation.name}, ${(await db.perceel.findUniqueOrThrow({ where: { id: region.perceelId } })).name}`,
+    )
+    expect(
+      await db.auditEvent.count({
+        where: { organisationId: organisation.id, action: 'toelating.in_gevaar' },
+      }),
+    ).toBe(1)
+
+    // A new version that is still being checked does not clear it.
+    const replacement = await f.createEvidenceItem(db, {
+      organisationId: organisation.id,
+      typeId: type.id,
+      validFrom: fromAmsterdamLocal(2027, 3, 1),
+      validUntil: fromAmsterdamLocal(2028, 3, 1),
+      replacesId: old.id,
+    })
+    await runEvidenceExpiry(db)
+    expect((await db.admission.findUniqueOrThrow({ where: { id: admission.id } })).atRisk).toBe(true)
+
+    // Approval clears it at once.
+    await decideEvidence(
+      {
+        regionId: region.regionId,
+        itemId: replacement.id,
+        decision: 'goedgekeurd',
+        actor: { userId: contractmanager.id, label: 'cm' },
+      },
+      db,
+      async (tx, organisationId) => {
+        await reassessAdmissions(tx, organisationId)
+      },
+    )
+    expect((await db.admission.findUniqueOrThrow({ where: { id: admission.id } })).atRisk).toBe(false)
+    expect(
+      await db.auditEvent.count({ where: { organisationId: organisation.id, action: 'toelating.hersteld' } }),
+    ).toBe(1)
+    expect(beheerder.email).toBeTruthy()
+  })
+})

@@ -1,0 +1,245 @@
+/**
+ * What happens around an end date, run by a periodic job (jobs.server.ts) and safe to run any number of times:
+ *
+ * 1. Reminders to the organisation's beheerders 90, 30 and 7 days before `validUntil` and on the day itself. Each mark
+ *    is sent once: the `EvidenceReminder` row (unique per item and mark) and the e-mail (outbox, with a dedupe key) are
+ *    written in one transaction. A late first run sends only the nearest mark (no "90 days" mail at 20 days left);
+ *    the skipped marks are recorded so they never follow.
+ * 2. Admissions at risk: an active admission whose perceel's current requirement set asks for evidence the
+ *    organisation no longer has (expired, rejected, missing) becomes `atRisk`; the region's inkopers are e-mailed and it
+ *    is audited. It is cleared only when every required piece is met by APPROVED evidence again (a new version that
+ *    is still "in controle" does not clear it). The keuzehulp hides admissions at risk.
+ */
+import type { Db, DbOrTx, Tx } from '~/utils/db.server'
+import { db as defaultDb } from '~/utils/db.server'
+import { now } from '~/utils/clock'
+import { recordAudit, type Actor } from '~/domain/audit/audit.server'
+import { queueEmail } from '~/utils/email.server'
+import { getEnv } from '~/utils/env.server'
+import { addDays, formatDate, startOfAmsterdamDay } from '~/utils/time'
+import { checkRequirement, dueReminderMark, REMINDER_MARKS } from './rules'
+import { beheerderEmails } from './evidence.server'
+import { regionStaffEmails } from '~/domain/accounts/regions.server'
+
+const SYSTEM: Actor = { system: 'bewijsstukken-verloop' }
+
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: string })?.code
+  return code === 'P2002' || /unique/i.test(String((error as Error)?.message ?? ''))
+}
+
+/** Queues the reminders due today. Returns how many reminder marks were sent. */
+export async function sendExpiryReminders(db: Db = defaultDb, today: Date = now()): Promise<number> {
+  const start = startOfAmsterdamDay(today)
+  const items = await db.evidenceItem.findMany({
+    where: {
+      replacedBy: null,
+      verification: { not: 'afgekeurd' },
+      validUntil: { gte: addDays(start, -7), lte: addDays(start, REMINDER_MARKS[0] + 1) },
+    },
+    select: {
+      id: true,
+      validUntil: true,
+      organisationId: true,
+      type: { select: { name: true } },
+      reminders: { select: { mark: true } },
+    },
+  })
+  let sent = 0
+  for (const item of items) {
+    if (!item.validUntil) continue
+    const mark = dueReminderMark(item.validUntil, today)
+    if (mark === null) continue
+    const done = new Set(item.reminders.map((r) => r.mark))
+    if (done.has(mark)) continue
+    const skipped = REMINDER_MARKS.filter((m) => m > mark && !done.has(m))
+    try {
+      await db.$transaction(async (tx) => {
+        // The unique key (item, mark) makes a second, concurrent run fail here and roll back its e-mail.
+        await tx.evidenceReminder.create({ data: { evidenceItemId: item.id, mark } })
+        for (const m of skipped)
+          await tx.evidenceReminder.create({ data: { evidenceItemId: item.id, mark: m } })
+        const until = formatDate(item.validUntil!)
+        const subject =
+          mark === 0
+            ? `Uw bewijsstuk ${item.type.name} verloopt vandaag`
+            : `Uw bewijsstuk ${item.type.name} verloopt over ${mark} dagen`
+        const link = `${getEnv().APP_URL}/aanbieder/bewijsstukken/${item.id}/vervangen`
+        const text =
+          `Uw bewijsstuk ${item.type.name} is geldig tot en met ${until}.\n\n` +
+          (mark === 0
+            ? 'Na vandaag is het niet meer geldig. Toelatingen waarvoor het nodig is, komen dan in gevaar en u verdwijnt uit de keuzehulp voor die percelen tot een geldig bewijsstuk is goedgekeurd.\n\n'
+            : 'Voeg op tijd een nieuwe versie toe, zodat de gemeente die kan controleren voordat het oude verloopt.\n\n') +
+          `Voeg een nieuwe versie toe: ${link}\n`
+        for (const to of await beheerderEmails(tx, item.organisationId)) {
+          await queueEmail(tx, {
+            to,
+            subject,
+            text,
+            dedupeKey: `bewijs-herinnering:${item.id}:${mark}:${to}`,
+          })
+        }
+        await recordAudit(tx, {
+          actor: SYSTEM,
+          action: 'bewijsstuk.herinnering',
+          subjectType: 'EvidenceItem',
+          subjectId: item.id,
+          summary:
+            mark === 0
+              ? `Herinnering: ${item.type.name} verloopt vandaag`
+              : `Herinnering: ${item.type.name} verloopt over ${mark} dagen`,
+          organisationId: item.organisationId,
+        })
+      })
+      sent++
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error
+    }
+  }
+  return sent
+}
+
+/**
+ * Re-assesses the active admissions of one organisation against the current requirement sets of their percelen:
+ * marks them at risk when a required piece is not met (expired, rejected or missing; "in controle" still counts while
+ * not at risk), and clears the mark when every piece is met by approved evidence. Call inside the transaction of a
+ * change that may alter the outcome (an approval, a rejection) or from the job.
+ */
+export async function reassessAdmissions(
+  tx: Tx,
+  organisationId: string,
+  today: Date = now(),
+  actor: Actor = SYSTEM,
+): Promise<{ markedAtRisk: number; cleared: number }> {
+  const admissions = await tx.admission.findMany({
+    where: { organisationId, status: 'actief' },
+    select: { id: true, perceelId: true, atRisk: true },
+  })
+  if (admissions.length === 0) return { markedAtRisk: 0, cleared: 0 }
+  const perceelIds = [...new Set(admissions.map((a) => a.perceelId))]
+  const [items, percelen, organisation] = await Promise.all([
+    tx.evidenceItem.findMany({
+      where: { organisationId, replacedBy: null },
+      select: {
+        id: true,
+        typeId: true,
+        validFrom: true,
+        validUntil: true,
+        issuedAt: true,
+        verification: true,
+      },
+    }),
+    tx.perceel.findMany({
+      where: { id: { in: perceelIds } },
+      select: {
+        id: true,
+        name: true,
+        procurement: { select: { regionId: true, region: { select: { slug: true } } } },
+        requirementSets: {
+          where: { publishedAt: { not: null } },
+          orderBy: { version: 'desc' },
+          take: 1,
+          select: {
+            evidence: {
+              select: {
+                evidenceTypeId: true,
+                validUntilAtLeast: true,
+                issuedWithinMonths: true,
+                evidenceType: { select: { name: true } },
+              },
+            },
+          },
+        },
+      },
+    }),
+    tx.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { name: true } }),
+  ])
+  let markedAtRisk = 0
+  let cleared = 0
+  for (const perceel of percelen) {
+    const required = perceel.requirementSets[0]?.evidence ?? []
+    const asRequirement = (r: (typeof required)[number]) => ({
+      evidenceTypeId: r.evidenceTypeId,
+      validUntilAtLeast: r.validUntilAtLeast,
+      issuedWithinMonths: r.issuedWithinMonths,
+      typeName: r.evidenceType.name,
+    })
+    const gaps = required
+      .map((r) => checkRequirement(items, asRequirement(r), today).gap)
+      .filter((g): g is string => !!g)
+    const approvedGaps = required
+      .map((r) => checkRequirement(items, asRequirement(r), today, { requireApproved: true }).gap)
+      .filter((g): g is string => !!g)
+    const regionId = perceel.procurement.regionId
+    if (gaps.length > 0) {
+      const changed = await tx.admission.updateMany({
+        where: { organisationId, perceelId: perceel.id, status: 'actief', atRisk: false },
+        data: { atRisk: true },
+      })
+      if (changed.count === 0) continue
+      markedAtRisk += changed.count
+      const reason = gaps.join(' ')
+      await recordAudit(tx, {
+        actor,
+        action: 'toelating.in_gevaar',
+        subjectType: 'Perceel',
+        subjectId: perceel.id,
+        summary: `Toelating van ${organisation.name} voor ${perceel.name} in gevaar: vereist bewijs ontbreekt of is verlopen`,
+        reason,
+        organisationId,
+        regionId,
+      })
+      for (const to of await regionStaffEmails(tx, regionId, 'inkoper')) {
+        await queueEmail(tx, {
+          to,
+          subject: `Toelating in gevaar: ${organisation.name}, ${perceel.name}`,
+          text:
+            `Het vereiste bewijs van ${organisation.name} voor het perceel ${perceel.name} is niet meer geldig (${formatDate(today)}).\n\n` +
+            `${reason}\n\nDe aanbieder staat voor dit perceel niet meer in de keuzehulp tot er weer goedgekeurd bewijs is.\n\n` +
+            `Bekijk de bewijsstukken: ${getEnv().APP_URL}/regio/${perceel.procurement.region.slug}/bewijsstukken\n`,
+        })
+      }
+    } else if (approvedGaps.length === 0) {
+      const changed = await tx.admission.updateMany({
+        where: { organisationId, perceelId: perceel.id, status: 'actief', atRisk: true },
+        data: { atRisk: false },
+      })
+      if (changed.count === 0) continue
+      cleared += changed.count
+      await recordAudit(tx, {
+        actor,
+        action: 'toelating.hersteld',
+        subjectType: 'Perceel',
+        subjectId: perceel.id,
+        summary: `Toelating van ${organisation.name} voor ${perceel.name} hersteld: vereist bewijs is weer geldig en goedgekeurd`,
+        organisationId,
+        regionId,
+      })
+    }
+  }
+  return { markedAtRisk, cleared }
+}
+
+/** Organisations with active admissions: the ones whose admissions may need re-assessing. */
+async function organisationsWithAdmissions(db: DbOrTx): Promise<string[]> {
+  const rows = await db.admission.findMany({
+    where: { status: 'actief' },
+    select: { organisationId: true },
+    distinct: ['organisationId'],
+  })
+  return rows.map((r) => r.organisationId)
+}
+
+/** The whole job: reminders, then admissions at risk (and cleared). Idempotent; the clock comes from `now()`. */
+export async function runEvidenceExpiry(db: Db = defaultDb) {
+  const today = now()
+  const reminders = await sendExpiryReminders(db, today)
+  let markedAtRisk = 0
+  let cleared = 0
+  for (const organisationId of await organisationsWithAdmissions(db)) {
+    const result = await db.$transaction((tx) => reassessAdmissions(tx, organisationId, today))
+    markedAtRisk += result.markedAtRisk
+    cleared += result.cleared
+  }
+  return { reminders, markedAtRisk, cleared }
+}

@@ -1,0 +1,372 @@
+/**
+ * Open data of the keuzehulp: the same public facts as the pages (organisation, products, municipalities,
+ * werkgebied, capacity with confirmation date, quality marks), in tables modelled on Open Referral HSDS 3.0
+ * (organization, service, service_area, service_capacity). Documented at /api/open-data.
+ *
+ * The data version (ETag) comes from the latest change and row count of every table that decides what is public,
+ * plus today's date (validity depends on the day), so a 304 costs a few aggregate queries and no export.
+ */
+import { createHash } from 'node:crypto'
+import { db } from '~/utils/db.server'
+import { evidenceValidOn, isCapacityFresh, splitList } from './rules'
+import { PUBLIC_STATUSES } from '~/domain/catalogue/rules'
+
+/** One Dutch collator for all sorting (creating one per comparison is slow). */
+const collator = new Intl.Collator('nl')
+
+export const OPEN_DATA_FORMAT = 'aanbiederspoort-keuzehulp/1.0 (Open Referral HSDS 3.0-achtig)'
+
+export async function openDataVersion(today: Date): Promise<string> {
+  const agg = async (
+    run: () => Promise<{ _max: { updatedAt: Date | null }; _count: number }>,
+  ): Promise<string> => {
+    const r = await run()
+    return `${r._max.updatedAt?.toISOString() ?? '-'}/${r._count}`
+  }
+  const parts = await Promise.all([
+    agg(() => db.organisation.aggregate({ _max: { updatedAt: true }, _count: true })),
+    agg(() => db.admission.aggregate({ _max: { updatedAt: true }, _count: true })),
+    agg(() => db.capacityReport.aggregate({ _max: { updatedAt: true }, _count: true })),
+    agg(() => db.evidenceItem.aggregate({ _max: { updatedAt: true }, _count: true })),
+    agg(() => db.evidenceType.aggregate({ _max: { updatedAt: true }, _count: true })),
+    agg(() => db.requirementSet.aggregate({ _max: { updatedAt: true }, _count: true })),
+    agg(() => db.procurement.aggregate({ _max: { updatedAt: true }, _count: true })),
+    agg(() => db.product.aggregate({ _max: { updatedAt: true }, _count: true })),
+  ])
+  const day = today.toISOString().slice(0, 10)
+  return createHash('sha256')
+    .update([OPEN_DATA_FORMAT, day, ...parts].join('|'))
+    .digest('base64url')
+    .slice(0, 27)
+}
+
+export type OpenData = {
+  meta: {
+    format: string
+    generated_at: string
+    documentation: string
+    licence: string
+    source: string
+  }
+  organization: {
+    id: string
+    name: string
+    description: string
+    email: string
+    phone: string
+    website: string | null
+    address: string
+    languages: string[]
+    identity: string | null
+    target_groups: string[]
+    quality_marks: { name: string; valid_until: string | null }[]
+  }[]
+  service: {
+    id: string
+    organization_id: string
+    name: string
+    law: string
+    category_code: string
+    product_code: string
+  }[]
+  service_area: {
+    id: string
+    service_id: string
+    gemeente_code: string
+    name: string
+    extent_type: 'gemeente' | 'pc4'
+    pc4: string[]
+  }[]
+  service_capacity: {
+    id: string
+    service_id: string
+    accepting: string | null
+    available: number | null
+    waiting_weeks: number | null
+    confirmed_at: string | null
+    recently_confirmed: boolean
+  }[]
+}
+
+/** Builds the whole export. Heavy at national scale (a few seconds); the route caches it per data version. */
+export async function buildOpenData(today: Date): Promise<OpenData> {
+  const admissions = await db.admission.findMany({
+    where: { status: 'actief', atRisk: false, perceel: { procurement: { status: { in: PUBLIC_STATUSES } } } },
+    select: {
+      organisationId: true,
+      productId: true,
+      perceelId: true,
+      gemeenteCode: true,
+      coversWhole: true,
+      pc4s: true,
+    },
+    orderBy: [{ organisationId: 'asc' }, { productId: 'asc' }, { gemeenteCode: 'asc' }],
+  })
+  const [sets, markTypes, gemeenten] = await Promise.all([
+    db.requirementSet.findMany({
+      where: { publishedAt: { not: null } },
+      select: { perceelId: true, version: true, evidence: { select: { evidenceTypeId: true } } },
+      orderBy: { version: 'desc' },
+    }),
+    db.evidenceType.findMany({ where: { isQualityMark: true }, select: { id: true, name: true } }),
+    db.gemeente.findMany({ select: { code: true, name: true } }),
+  ])
+  const required = new Map<string, string[]>()
+  for (const s of sets)
+    if (!required.has(s.perceelId))
+      required.set(
+        s.perceelId,
+        s.evidence.map((e) => e.evidenceTypeId),
+      )
+  const markName = new Map(markTypes.map((t) => [t.id, t.name]))
+  const wantedTypes = [...new Set([...[...required.values()].flat(), ...markName.keys()])]
+  const items = await db.evidenceItem.findMany({
+    where: {
+      typeId: { in: wantedTypes },
+      verification: 'goedgekeurd',
+    },
+    select: { organisationId: true, typeId: true, verification: true, validFrom: true, validUntil: true },
+  })
+  const held = new Map<string, Map<string, Date | null>>()
+  for (const item of items) {
+    if (!evidenceValidOn(item, today)) continue
+    const m = held.get(item.organisationId) ?? new Map<string, Date | null>()
+    const prev = m.get(item.typeId)
+    if (prev === undefined || (prev !== null && (item.validUntil === null || item.validUntil > prev)))
+      m.set(item.typeId, item.validUntil)
+    held.set(item.organisationId, m)
+  }
+  const visible = admissions.filter((a) =>
+    (required.get(a.perceelId) ?? []).every((t) => held.get(a.organisationId)?.has(t)),
+  )
+  const orgIds = [...new Set(visible.map((a) => a.organisationId))]
+  const productIds = [...new Set(visible.map((a) => a.productId))]
+  const [organisations, products, reports] = await Promise.all([
+    db.organisation.findMany({
+      where: { id: { in: orgIds } },
+      select: {
+        id: true,
+        name: true,
+        description: true,
+        email: true,
+        phone: true,
+        website: true,
+        street: true,
+        houseNumber: true,
+        postcode: true,
+        city: true,
+        languages: true,
+        identity: true,
+        targetGroups: true,
+      },
+      orderBy: { id: 'asc' },
+    }),
+    db.product.findMany({
+      where: { id: { in: productIds } },
+      select: { id: true, name: true, law: true, categoryCode: true, code: true },
+    }),
+    db.capacityReport.findMany({
+      where: { isCurrent: true, productId: { in: productIds } },
+      select: {
+        id: true,
+        organisationId: true,
+        productId: true,
+        accepting: true,
+        freePlaces: true,
+        waitingWeeks: true,
+        confirmedAt: true,
+      },
+      orderBy: { id: 'asc' },
+    }),
+  ])
+  const productById = new Map(products.map((p) => [p.id, p]))
+  const gemeenteName = new Map(gemeenten.map((g) => [g.code, g.name]))
+  const serviceIds = new Set<string>()
+  const service: OpenData['service'] = []
+  const service_area: OpenData['service_area'] = []
+  for (const a of visible) {
+    const serviceId = `${a.organisationId}.${a.productId}`
+    const p = productById.get(a.productId)
+    if (!p) continue
+    if (!serviceIds.has(serviceId)) {
+      serviceIds.add(serviceId)
+      service.push({
+        id: serviceId,
+        organization_id: a.organisationId,
+        name: p.name,
+        law: p.law,
+        category_code: p.categoryCode,
+        product_code: p.code,
+      })
+    }
+    service_area.push({
+      id: `${serviceId}.${a.gemeenteCode}`,
+      service_id: serviceId,
+      gemeente_code: a.gemeenteCode,
+      name: gemeenteName.get(a.gemeenteCode) ?? a.gemeenteCode,
+      extent_type: a.coversWhole ? 'gemeente' : 'pc4',
+      pc4: a.coversWhole ? [] : splitList(a.pc4s),
+    })
+  }
+  const service_capacity: OpenData['service_capacity'] = reports
+    .filter((r) => serviceIds.has(`${r.organisationId}.${r.productId}`))
+    .map((r) => {
+      const fresh = isCapacityFresh(r.confirmedAt, today)
+      return {
+        id: r.id,
+        service_id: `${r.organisationId}.${r.productId}`,
+        accepting: fresh ? r.accepting : null,
+        available: fresh ? r.freePlaces : null,
+        waiting_weeks: fresh ? r.waitingWeeks : null,
+        confirmed_at: r.confirmedAt.toISOString(),
+        recently_confirmed: fresh,
+      }
+    })
+  return {
+    meta: {
+      format: OPEN_DATA_FORMAT,
+      generated_at: today.toISOString(),
+      documentation: '/api/open-data',
+      licence: 'CC BY 4.0',
+      source:
+        'Aanbiederspoort: gecontracteerde zorgaanbieders per gemeente. Postcode naar gemeente: Centraal Bureau voor de Statistiek (CBS), CC BY 4.0.',
+    },
+    organization: organisations.map((o) => ({
+      id: o.id,
+      name: o.name,
+      description: o.description,
+      email: o.email,
+      phone: o.phone,
+      website: o.website,
+      address: `${o.street} ${o.houseNumber}, ${o.postcode} ${o.city}`,
+      languages: splitList(o.languages),
+      identity: o.identity?.trim() || null,
+      target_groups: splitList(o.targetGroups),
+      quality_marks: [...(held.get(o.id)?.entries() ?? [])]
+        .filter(([typeId]) => markName.has(typeId))
+        .map(([typeId, until]) => ({
+          name: markName.get(typeId) ?? '',
+          valid_until: until?.toISOString().slice(0, 10) ?? null,
+        }))
+        .sort((a, b) => collator.compare(a.name, b.name)),
+    })),
+    service,
+    service_area,
+    service_capacity,
+  }
+}
+
+/** One CSV row per service area (organisation × product × municipality), with the organisation and capacity. */
+export const CSV_COLUMNS = [
+  'organization_id',
+  'organization_name',
+  'service_id',
+  'service_name',
+  'law',
+  'category_code',
+  'product_code',
+  'gemeente_code',
+  'gemeente_name',
+  'extent_type',
+  'pc4',
+  'accepting',
+  'available',
+  'waiting_weeks',
+  'confirmed_at',
+  'recently_confirmed',
+  'languages',
+  'identity',
+  'target_groups',
+  'quality_marks',
+  'email',
+  'phone',
+  'website',
+] as const
+
+export function openDataCsv(data: OpenData): string {
+  const orgs = new Map(data.organization.map((o) => [o.id, o]))
+  const services = new Map(data.service.map((s) => [s.id, s]))
+  const capacity = new Map<string, OpenData['service_capacity'][number]>()
+  for (const c of data.service_capacity) {
+    const prev = capacity.get(c.service_id)
+    if (!prev || (c.confirmed_at ?? '') > (prev.confirmed_at ?? '')) capacity.set(c.service_id, c)
+  }
+  const lines = [CSV_COLUMNS.join(',')]
+  for (const area of data.service_area) {
+    const s = services.get(area.service_id)
+    const o = s ? orgs.get(s.organization_id) : undefined
+    if (!s || !o) continue
+    const c = capacity.get(s.id)
+    const row: Record<(typeof CSV_COLUMNS)[number], string | number | boolean | null> = {
+      organization_id: o.id,
+      organization_name: o.name,
+      service_id: s.id,
+      service_name: s.name,
+      law: s.law,
+      category_code: s.category_code,
+      product_code: s.product_code,
+      gemeente_code: area.gemeente_code,
+      gemeente_name: area.name,
+      extent_type: area.extent_type,
+      pc4: area.pc4.join(' '),
+      accepting: c?.accepting ?? null,
+      available: c?.available ?? null,
+      waiting_weeks: c?.waiting_weeks ?? null,
+      confirmed_at: c?.confirmed_at ?? null,
+      recently_confirmed: c?.recently_confirmed ?? false,
+      languages: o.languages.join('; '),
+      identity: o.identity,
+      target_groups: o.target_groups.join('; '),
+      quality_marks: o.quality_marks
+        .map((m) => (m.valid_until ? `${m.name} (tot ${m.valid_until})` : m.name))
+        .join('; '),
+      email: o.email,
+      phone: o.phone,
+      website: o.website,
+    }
+    lines.push(CSV_COLUMNS.map((k) => csvCell(row[k])).join(','))
+  }
+  return lines.join('\r\n') + '\r\n'
+}
+
+function csvCell(v: string | number | boolean | null): string {
+  if (v === null) return ''
+  let s = String(v)
+  // Spreadsheet formula injection: a leading = + - @ is neutralised.
+  if (/^[=+\-@]/.test(s)) s = `'${s}`
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+}
+
+const cache = new Map<string, { body: string; etag: string }>()
+
+/** The export as a body with its ETag, built once per data version and format. */
+export async function openDataResponse(
+  request: Request,
+  format: 'json' | 'csv',
+  today: Date,
+): Promise<Response> {
+  const version = await openDataVersion(today)
+  const etag = `"${format}-${version}"`
+  const headers = {
+    ETag: etag,
+    'Cache-Control': 'public, max-age=0, must-revalidate',
+    'Access-Control-Allow-Origin': '*',
+  }
+  const ifNoneMatch = request.headers.get('If-None-Match') ?? ''
+  if (ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) {
+    return new Response(null, { status: 304, headers })
+  }
+  let hit = cache.get(format)
+  if (!hit || hit.etag !== etag) {
+    const data = await buildOpenData(today)
+    hit = { etag, body: format === 'json' ? JSON.stringify(data) : openDataCsv(data) }
+    cache.set(format, hit)
+  }
+  return new Response(hit.body, {
+    headers: {
+      ...headers,
+      'Content-Type': format === 'json' ? 'application/json; charset=utf-8' : 'text/csv; charset=utf-8',
+      ...(format === 'csv' ? { 'Content-Disposition': 'inline; filename="aanbieders.csv"' } : {}),
+    },
+  })
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest'
+import {
+  capacityMatches,
+  capacityText,
+  coversPc4,
+  evidenceValidOn,
+  isCapacityFresh,
+  parsePostcode,
+  readSearchState,
+  searchStateQuery,
+  summariseCapacity,
+} from './rules'
+
+const DAY = 24 * 60 * 60 * 1000
+const today = new Date('2026-11-23T10:00:00Z')
+const daysAgo = (n: number) => new Date(today.getTime() - n * DAY)
+
+describe('keuzehulp-regels', () => {
+  it('leest postcodes', () => {
+    expect(parsePostcode('4001')).toBe('4001')
+    expect(parsePostcode('4001 ab')).toBe('4001')
+    expect(parsePostcode('4001AB')).toBe('4001')
+    expect(parsePostcode('0123')).toBeNull()
+    expect(parsePostcode('Tiel')).toBeNull()
+  })
+
+  it('werkgebied: hele gemeente of genoemde postcodegebieden', () => {
+    expect(coversPc4({ coversWhole: true, pc4s: '' }, '4001')).toBe(true)
+    expect(coversPc4({ coversWhole: false, pc4s: '4001, 4002' }, '4002')).toBe(true)
+    expect(coversPc4({ coversWhole: false, pc4s: '4001' }, '4003')).toBe(false)
+    expect(coversPc4({ coversWhole: false, pc4s: '4001' }, null)).toBe(true)
+  })
+
+  it('bewijs telt als het is goedgekeurd en vandaag geldig', () => {
+    const ok = { verification: 'goedgekeurd', validFrom: daysAgo(10), validUntil: null }
+    expect(evidenceValidOn(ok, today)).toBe(true)
+    expect(evidenceValidOn({ ...ok, verification: 'in_controle' }, today)).toBe(false)
+    expect(evidenceValidOn({ ...ok, validUntil: daysAgo(1) }, today)).toBe(false)
+    expect(evidenceValidOn({ ...ok, validFrom: daysAgo(-1) }, today)).toBe(false)
+  })
+
+  it('capaciteit ouder dan 60 dagen is niet recent bevestigd', () => {
+    expect(isCapacityFresh(daysAgo(60), today)).toBe(true)
+    expect(isCapacityFresh(daysAgo(61), today)).toBe(false)
+    const old = summariseCapacity(
+      [{ accepting: 'ja', waitingWeeks: 1, freePlaces: 2, confirmedAt: daysAgo(70) }],
+      today,
+    )
+    expect(old.kind).toBe('verouderd')
+    expect(capacityText(old, () => 'datum').status).toBe('Niet recent bevestigd')
+    expect(capacityMatches(old, { accepting: true, maxWait: null })).toBe(false)
+    expect(summariseCapacity([], today)).toEqual({ kind: 'onbekend' })
+  })
+
+  it('neemt het meest open en kortste antwoord van de actuele meldingen', () => {
+    const c = summariseCapacity(
+      [
+        { accepting: 'nee', waitingWeeks: null, freePlaces: 0, confirmedAt: daysAgo(2) },
+        { accepting: 'ja', waitingWeeks: 4, freePlaces: 1, confirmedAt: daysAgo(5) },
+        { accepting: 'ja', waitingWeeks: 2, freePlaces: 3, confirmedAt: daysAgo(8) },
+      ],
+      today,
+    )
+    expect(c).toMatchObject({ kind: 'actueel', accepting: 'ja', waitingWeeks: 2, freePlaces: 4 })
+    expect(capacityMatches(c, { accepting: true, maxWait: 2 })).toBe(true)
+    expect(capacityMatches(c, { accepting: true, maxWait: 1 })).toBe(false)
+    expect(capacityText(c, () => '1 nov').detail).toBe('wachttijd ongeveer 2 weken, bevestigd op 1 nov')
+  })
+
+  it('de zoektoestand staat in de URL en komt er ongeschonden weer uit', () => {
+    const s = readSearchState(
+      new URLSearchParams('gemeente=GM0281&postcode=4001 AB&nieuw=1&wacht=4&sort=naam&pagina=2'),
+    )
+    expect(s).toMatchObject({
+      gemeente: 'GM0281',
+      postcode: '4001',
+      nieuw: true,
+      wacht: 4,
+      sort: 'naam',
+      pagina: 2,
+    })
+    expect(searchStateQuery(s)).toBe('?gemeente=GM0281&postcode=4001&nieuw=1&wacht=4&sort=naam&pagina=2')
+    expect(readSearchState(new URLSearchParams('gemeente=kapot&wacht=-3&pagina=x'))).toMatchObject({
+      gemeente: null,
+      wacht: null,
+      pagina: 1,
+    })
+  })
+})

@@ -1,0 +1,37 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { getViewer, currentMembership, notFound } from '~/domain/accounts/permissions.server'
+import { sessionIcs } from '~/domain/consultations/emails.server'
+import { db } from '~/utils/db.server'
+
+/** A session as an iCalendar file. The online link is only in it for organisations with a seat. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const session = await db.consultationSession.findFirst({
+    where: { id: params.sessionId!, roundId: params.roundId!, round: { status: 'gepubliceerd' } },
+    select: {
+      id: true,
+      roundId: true,
+      kind: true,
+      title: true,
+      startsAt: true,
+      durationMinutes: true,
+      address: true,
+      onlineUrl: true,
+      round: { select: { title: true } },
+    },
+  })
+  if (!session) notFound()
+  const viewer = await getViewer(request)
+  const membership = viewer ? await currentMembership(request, viewer) : null
+  const hasSeat = membership
+    ? (await db.sessionRegistration.count({
+        where: { sessionId: session.id, organisationId: membership.organisationId, status: 'zeker' },
+      })) > 0
+    : false
+  return new Response(sessionIcs(session, hasSeat), {
+    headers: {
+      'Content-Type': 'text/calendar; charset=utf-8',
+      'Content-Disposition': `attachment; filename="sessie-${session.id}.ics"`,
+      'Cache-Control': 'private, no-store',
+    },
+  })
+}

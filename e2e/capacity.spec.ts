@@ -1,0 +1,208 @@
+import { readFile } from 'node:fs/promises'
+import { test, expect, expectAccessible, loginAs, e2eDb } from './support/fixtures'
+import {
+  createAdmission,
+  createOrganisation,
+  createReport,
+  createSegmentWithProducts,
+} from '../app/domain/capacity/test-factories'
+
+const RIVIERENLAND = 'regio-rivierenland'
+const TIEL = 'GM0281'
+const WEST_BETUWE = 'GM1960'
+const DAY = 24 * 60 * 60 * 1000
+
+test.describe('werkgebied en capaciteit', () => {
+  // Long journeys with axe on every step; the shared 2-core machine can be slow.
+  test.setTimeout(150_000)
+
+  test('een aanbieder geeft werkgebied en capaciteit door en bevestigt later alles ongewijzigd', async ({
+    page,
+  }) => {
+    const db = e2eDb()
+    const seg = await createSegmentWithProducts(db, RIVIERENLAND, {
+      name: `E2E werkgebied ${Date.now()}`,
+      products: 2,
+    })
+    const org = await createOrganisation(db)
+    for (const productId of seg.productIds) {
+      for (const g of [TIEL, WEST_BETUWE])
+        await createAdmission(db, { organisationId: org.id, productId, gemeenteCode: g })
+    }
+    const products = await db.product.findMany({
+      where: { id: { in: seg.productIds } },
+      orderBy: { code: 'asc' },
+    })
+    const [p1, p2] = products as [(typeof products)[number], (typeof products)[number]]
+
+    await loginAs(page, org.beheerderEmail)
+    await page.goto('/aanbieder/capaciteit')
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Werkgebied en capaciteit')
+    await expectAccessible(page)
+    // Nothing confirmed yet: no "unchanged" button.
+    await expect(page.getByRole('button', { name: 'Alles ongewijzigd bevestigen' })).toHaveCount(0)
+
+    const first = page.getByRole('region', { name: `${p1.name} (${p1.code})` })
+    await first.getByRole('group', { name: 'Gemeente Tiel' }).getByLabel('In de hele gemeente').check()
+    await first
+      .getByRole('group', { name: 'Gemeente West Betuwe' })
+      .getByLabel('Alleen in de postcodegebieden hieronder')
+      .check()
+    // 4001 is Tiel: accepted, with a warning after saving.
+    await first.getByLabel('Postcodegebieden in West Betuwe (niet verplicht)').fill('4191, 4001')
+    await first.getByRole('group', { name: 'Neemt u nieuwe cliënten aan?' }).getByLabel(/^Ja/).check()
+    await first.getByLabel('Verwachte wachttijd tot de start, in weken').fill('6')
+    await first.getByLabel('Aantal vrije plekken (niet verplicht)').fill('3')
+
+    const second = page.getByRole('region', { name: `${p2.name} (${p2.code})` })
+    await second.getByRole('group', { name: 'Gemeente Tiel' }).getByLabel('In de hele gemeente').check()
+    await second
+      .getByRole('group', { name: 'Gemeente West Betuwe' })
+      .getByLabel('Niet in deze gemeente')
+      .check()
+    await second
+      .getByRole('group', { name: 'Neemt u nieuwe cliënten aan?' })
+      .getByLabel(/^Beperkt/)
+      .check()
+    await second.getByLabel('Verwachte wachttijd tot de start, in weken').fill('200')
+    await second.getByLabel('Locatie (niet verplicht)').fill('Tiel centrum')
+    await page.getByRole('button', { name: 'Opslaan en bevestigen' }).click()
+    await expect(second.getByText('Vul een getal in van hoogstens 104')).toBeVisible()
+
+    // A PC4 area that does not exist is refused by the server, next to the field.
+    await second.getByLabel('Verwachte wachttijd tot de start, in weken').fill('8')
+    await second
+      .getByRole('group', { name: 'Gemeente Tiel' })
+      .getByLabel('Alleen in de postcodegebieden hieronder')
+      .check()
+    await second.getByLabel('Postcodegebieden in Tiel (niet verplicht)').fill('4001 4009')
+    await page.getByRole('button', { name: 'Opslaan en bevestigen' }).click()
+    await expect(second.getByText('Postcodegebied 4009 bestaat niet. Controleer de 4 cijfers.')).toBeVisible()
+    await expect(second.getByLabel('Locatie (niet verplicht)')).toHaveValue('Tiel centrum')
+    await expectAccessible(page)
+
+    await second.getByLabel('Postcodegebieden in Tiel (niet verplicht)').fill('4001 4002')
+    await page.getByRole('button', { name: 'Opslaan en bevestigen' }).click()
+    await expect(page.getByText(/Uw werkgebied en capaciteit zijn opgeslagen/)).toBeVisible()
+    await expect(page.getByText(/Postcodegebied 4001 ligt volgens de postcodetabel in Tiel/)).toBeVisible()
+    await expect(first.getByText(/postcodegebied 4001 ligt volgens de postcodetabel in Tiel/)).toBeVisible()
+    await expect(first.getByText(/Laatst bevestigd op .*: Actueel/)).toBeVisible()
+    await expect(second.getByLabel('Verwachte wachttijd tot de start, in weken')).toHaveValue('8')
+    await expectAccessible(page)
+
+    const admissions = await db.admission.findMany({
+      where: { organisationId: org.id },
+      orderBy: { id: 'asc' },
+    })
+    const wb1 = admissions.find((a) => a.productId === p1.id && a.gemeenteCode === WEST_BETUWE)
+    expect(wb1).toMatchObject({ coversWhole: false, pc4s: '4001,4191' })
+    const wb2 = admissions.find((a) => a.productId === p2.id && a.gemeenteCode === WEST_BETUWE)
+    expect(wb2).toMatchObject({ coversWhole: false, pc4s: '' })
+    const reports = await db.capacityReport.findMany({ where: { organisationId: org.id, isCurrent: true } })
+    expect(reports.map((r) => [r.productId, r.accepting, r.waitingWeeks, r.freePlaces]).sort()).toEqual(
+      [
+        [p1.id, 'ja', 6, 3],
+        [p2.id, 'beperkt', 8, null],
+      ].sort(),
+    )
+
+    // Later: all unchanged, in one click.
+    await page.getByRole('button', { name: 'Alles ongewijzigd bevestigen' }).click()
+    await expect(
+      page.getByText('U hebt de capaciteit van 2 product(en) ongewijzigd bevestigd.'),
+    ).toBeVisible()
+    await expectAccessible(page)
+    expect(await db.capacityReport.count({ where: { organisationId: org.id } })).toBe(4)
+    expect(await db.capacityReport.count({ where: { organisationId: org.id, isCurrent: true } })).toBe(2)
+  })
+
+  test('een inkoper ziet het overzicht met grafiek en tabel en downloadt de CSV-bestanden', async ({
+    page,
+  }) => {
+    const db = e2eDb()
+    const name = `E2E dashboard ${Date.now()}`
+    const seg = await createSegmentWithProducts(db, RIVIERENLAND, { name, products: 1 })
+    const productId = seg.productIds[0]!
+    const today = Date.now()
+    const waits = [3, 9, 20]
+    for (const [i, weeks] of waits.entries()) {
+      const org = await createOrganisation(db, { name: `${name} aanbieder ${i + 1}` })
+      await createAdmission(db, {
+        organisationId: org.id,
+        productId,
+        gemeenteCode: TIEL,
+        since: new Date(today - 300 * DAY),
+      })
+      await createReport(db, {
+        organisationId: org.id,
+        productId,
+        accepting: 'ja',
+        waitingWeeks: weeks + 5,
+        confirmedAt: new Date(today - 120 * DAY),
+      })
+      await createReport(db, {
+        organisationId: org.id,
+        productId,
+        accepting: i === 2 ? 'nee' : 'ja',
+        waitingWeeks: weeks,
+        // The third has not confirmed for 40 days.
+        confirmedAt: new Date(today - (i === 2 ? 40 : 3) * DAY),
+      })
+    }
+
+    await loginAs(page, 'inkoper@rivierenland.example')
+    await page.goto('/regio/rivierenland/capaciteit')
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Capaciteit en wachttijden in/)
+    const row = page.getByRole('row', { name: new RegExp(`${name} Tiel`) })
+    await expect(row.getByRole('cell')).toHaveText(['Tiel', '3', '2', '9 weken', '20 weken', '1'])
+    await expect(page.getByRole('img', { name: /Wachttijd in weken, alle segmenten/ })).toBeVisible()
+    await expectAccessible(page)
+
+    // The trend of this one segment: 4 months ago the waiting times were 5 weeks longer.
+    await page.getByLabel('Segment', { exact: true }).selectOption({ label: name })
+    await page.getByRole('button', { name: 'Toon ontwikkeling' }).click()
+    await expect(
+      page.getByRole('img', { name: `Wachttijd in weken, ${name}, afgelopen 6 maanden` }),
+    ).toBeVisible()
+    const trend = page.getByRole('table', { name: `Ontwikkeling, ${name}` })
+    await expect(trend.getByRole('row', { name: /^vandaag/ }).getByRole('cell')).toHaveText([
+      '3',
+      '2',
+      '9 weken',
+      '20 weken',
+      '1',
+    ])
+    await expect(trend.getByRole('row').nth(1).getByRole('cell')).toHaveText([
+      '3',
+      '0',
+      'geen gegevens',
+      'geen gegevens',
+      '3',
+    ])
+    await expect(trend.getByText('14 weken')).not.toHaveCount(0)
+    await expectAccessible(page)
+
+    const [figures] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download de cijfers per segment en gemeente (CSV)' }).click(),
+    ])
+    const figuresCsv = await readFile((await figures.path())!, 'utf8')
+    expect(figuresCsv.startsWith('\uFEFFPeildatum;Segment;Gemeente;CBS-code;Toegelaten aanbieders')).toBe(
+      true,
+    )
+    expect(figuresCsv).toMatch(new RegExp(`;${name};Tiel;GM0281;3;2;9;20;1\\r\\n`))
+
+    const [providers] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download de actuele capaciteit per aanbieder (CSV)' }).click(),
+    ])
+    expect(providers.suggestedFilename()).toMatch(
+      /^capaciteit-aanbieders-rivierenland-\d{4}-\d{2}-\d{2}\.csv$/,
+    )
+    const providersCsv = await readFile((await providers.path())!, 'utf8')
+    expect(providersCsv).toContain(
+      'Aanbieder;Perceel;Productcode;Product;Gemeente;Werkgebied;Neemt nieuwe cliënten aan',
+    )
+    expect(providersCsv).toMatch(new RegExp(`${name} aanbieder 3;[^\\r\\n]*;Tiel;hele gemeente;Nee;;20;`))
+  })
+})
