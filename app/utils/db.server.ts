@@ -32,6 +32,23 @@ export function sqliteFilePath(url: string): string {
  */
 const transactionOptions = { maxWait: 30_000, timeout: 30_000 }
 
+/**
+ * The adapter opens transactions with a deferred BEGIN. In WAL mode such a transaction reads a snapshot, and when
+ * another connection (the seed script, a test, a second server process) commits before it writes, its first write
+ * fails at once with SQLITE_BUSY_SNAPSHOT, without waiting. BEGIN IMMEDIATE takes the write lock up front, queueing
+ * behind other writers through the busy timeout instead. The adapter has no option for this, so its connection's
+ * `prepare` rewrites that one statement.
+ */
+class ImmediateTransactionsSqlite extends PrismaBetterSqlite3 {
+  override async connect() {
+    const adapter = await super.connect()
+    const client = (adapter as unknown as { client: Database.Database }).client
+    const prepare = client.prepare.bind(client)
+    client.prepare = ((sql: string) => prepare(sql === 'BEGIN' ? 'BEGIN IMMEDIATE' : sql)) as typeof client.prepare
+    return adapter
+  }
+}
+
 export function createDb(url: string): Db {
   if (engineOf(url) === 'sqlite') {
     const file = sqliteFilePath(url)
@@ -42,7 +59,7 @@ export function createDb(url: string): Db {
     raw.pragma('journal_mode = WAL')
     raw.close()
     // timeout: better-sqlite3's busy timeout, so a writer waits for another instead of failing at once.
-    const adapter = new PrismaBetterSqlite3({ url: `file:${file}`, timeout: 10_000 })
+    const adapter = new ImmediateTransactionsSqlite({ url: `file:${file}`, timeout: 10_000 })
     return new SqliteClient({ adapter, transactionOptions })
   }
   const adapter = new PrismaPg({ connectionString: url, max: 10 })
