@@ -19,6 +19,8 @@ export const streamTimeout = 5_000
 
 // The custom server (app/server.ts) calls this once the build is loaded, so jobs share the app's modules.
 export { startBackgroundJobs }
+// …and serves the keuzehulp's anonymous pages through this cache, which must share the app's read model.
+export { keuzehulpPages } from './domain/keuzehulp/page-cache.server'
 
 export default function handleRequest(
   request: Request,

@@ -60,16 +60,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   )
 }
 
-/** What a route may put in its `handle`. */
-export type PageHandle = { hydrate?: boolean; scripts?: string[] }
+/**
+ * What a route may put in its `handle`. `hydrate: false`: never load the React runtime; `'signedIn'`: only for a
+ * signed-in user (whose forms on the page use it), not for the public, who get plain HTML and working plain forms.
+ */
+export type PageHandle = { hydrate?: boolean | 'signedIn'; scripts?: string[] }
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce()
   const rootData = useRouteLoaderData<typeof loader>('root')
-  // Public pages for residents can opt out of the React runtime (`handle = { hydrate: false, scripts }`): they work
-  // as plain HTML forms and ship only their own small scripts, which keeps them far below 60 KB of JavaScript.
+  // Public pages can opt out of the React runtime (`handle = { hydrate: false | 'signedIn', scripts }`): they work
+  // as plain HTML forms and ship only their own small scripts, which keeps them far below 60 KB of JavaScript. The
+  // runtime alone (React DOM and Remix) is about 80 KB gzipped.
   const handles = useMatches().map((m) => m.handle as PageHandle | undefined)
-  const hydrate = !handles.some((h) => h?.hydrate === false)
+  const signedIn = Boolean(rootData?.user)
+  const hydrate = !handles.some((h) => h?.hydrate === false || (h?.hydrate === 'signedIn' && !signedIn))
   const pageScripts = handles.flatMap((h) => h?.scripts ?? [])
   return (
     <html lang="nl" dir="ltr">

@@ -9,7 +9,14 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import express from 'express'
 import { createRequestHandler } from '@remix-run/express'
-import { broadcastDevReady, type ServerBuild } from '@remix-run/node'
+// Not in the package's index, but exported by its module: the two halves of the adapter, for the keuzehulp route.
+import { createRemixRequest, sendRemixResponse } from '@remix-run/express/dist/server.js'
+import type { RenderedPageCache } from './domain/keuzehulp/page-cache.server'
+import {
+  broadcastDevReady,
+  createRequestHandler as createFetchHandler,
+  type ServerBuild,
+} from '@remix-run/node'
 
 const demo = process.argv.includes('--demo')
 if (demo) process.env.PORTAAL_DEMO ??= '1'
@@ -56,8 +63,12 @@ if (!existsSync(BUILD_PATH)) {
   process.exit(1)
 }
 let build = (await import(pathToFileURL(BUILD_PATH).href)) as ServerBuild
-type EntryWithJobs = { startBackgroundJobs?: () => void }
-;(build.entry.module as EntryWithJobs).startBackgroundJobs?.()
+type EntryExtras = {
+  startBackgroundJobs?: () => void
+  keuzehulpPages: RenderedPageCache
+}
+const entry = () => build.entry.module as unknown as EntryExtras
+entry().startBackgroundJobs?.()
 
 const app = express()
 app.disable('x-powered-by')
@@ -116,11 +127,29 @@ const getLoadContext = (req: express.Request, res: express.Response) => ({
   clientIp: req.ip ?? null,
 })
 
+// The keuzehulp's public pages: served again from memory when nothing changed since they were rendered
+// (app/domain/keuzehulp/page-cache.server.ts); everything else about the request is Remix's as usual.
+const mode = isDev ? 'development' : 'production'
+let remixFetch = createFetchHandler(build, mode)
+app.get(['/keuzehulp', '/keuzehulp/aanbieder/:id'], async (req, res, next) => {
+  try {
+    const request = createRemixRequest(req, res)
+    const context = getLoadContext(req, res)
+    const response = await entry().keuzehulpPages.respond(request, context.cspNonce, () =>
+      remixFetch(request, context),
+    )
+    await sendRemixResponse(res, response)
+  } catch (error) {
+    next(error)
+  }
+})
+
 if (isDev) {
   // `remix dev --manual`: reload the build when it changes and tell the dev server we are ready.
   watch(path.dirname(VERSION_PATH), async (_event, file) => {
     if (file !== 'version.txt') return
     build = (await import(`${pathToFileURL(BUILD_PATH).href}?t=${Date.now()}`)) as ServerBuild
+    remixFetch = createFetchHandler(build, mode)
     await broadcastDevReady(build)
   })
   app.all('*', (req, res, next) =>

@@ -15,6 +15,9 @@
  *   form and an empty loader), one heavy search (busiest municipality), 50 searches in different municipalities in turns, and a
  *   provider page. Before any warm-up, the first search in each of those 50 municipalities is timed: the cold cost of
  *   building a municipality's read model (also what a search pays right after a write to the database).
+ *   The search and provider page are measured twice: repeated URLs, mostly answered from the page cache
+ *   (app/domain/keuzehulp/page-cache.server.ts), and a new URL for every request (an extra parameter the page
+ *   ignores), which is always rendered: the cost of a search nobody made before.
  * - Throughput: requests per second per route, and the ratio to /api/ping (text, no database, no rendering).
  * - Server time: p50/p95 of the `Server-Timing: keuzehulp;dur=…` header (the loader: queries and rules), and p50/p95
  *   of the full request measured over one sequential keep-alive connection (loader + React render + HTTP on
@@ -51,7 +54,9 @@ function percentile(values: number[], p: number): number {
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 })
 
-function get(pathname: string): Promise<{ status: number; serverMs: number | null; body: string }> {
+type Got = { status: number; serverMs: number | null; cache: string | null; csp: string; body: string }
+
+function get(pathname: string): Promise<Got> {
   return new Promise((resolve, reject) => {
     const req = http.get(`${BASE}${pathname}`, { agent }, (res) => {
       const chunks: Buffer[] = []
@@ -62,6 +67,8 @@ function get(pathname: string): Promise<{ status: number; serverMs: number | nul
         resolve({
           status: res.statusCode ?? 0,
           serverMs: m ? Number(m[1]) : null,
+          cache: timing.match(/keuzehulp-cache;desc="(\w+)"/)?.[1] ?? null,
+          csp: String(res.headers['content-security-policy'] ?? ''),
           body: Buffer.concat(chunks).toString(),
         })
       })
@@ -71,33 +78,42 @@ function get(pathname: string): Promise<{ status: number; serverMs: number | nul
   })
 }
 
-type Stats = { requests: number; errors: number; seconds: number; serverMs: number[] }
+type Stats = { requests: number; errors: number; seconds: number; serverMs: number[]; hits: number }
+const emptyStats = (): Stats => ({ requests: 0, errors: 0, seconds: 0, serverMs: [], hits: 0 })
 
-/** Requests `pathname` (or, for a list, its paths in turn) over `connections` loops for `seconds`. */
-async function hammer(pathname: string | string[], seconds: number, connections: number, stats: Stats) {
-  const paths = Array.isArray(pathname) ? pathname : [pathname]
+/** A route's paths: one URL, several in turn, or a new URL for every request (never served from the page cache). */
+type Paths = string | string[] | { unique: string }
+let uniqueCounter = 0
+function pathAt(p: Paths, i: number): string {
+  if (typeof p === 'string') return p
+  if (Array.isArray(p)) return p[i % p.length]
+  return `${p.unique}${p.unique.includes('?') ? '&' : '?'}bench=${++uniqueCounter}`
+}
+
+/** Requests `paths` over `connections` loops for `seconds`. */
+async function hammer(paths: Paths, seconds: number, connections: number, stats: Stats) {
   let next = 0
   const deadline = performance.now() + seconds * 1000
   const started = performance.now()
   await Promise.all(
     Array.from({ length: connections }, async () => {
       while (performance.now() < deadline) {
-        const r = await get(paths[next++ % paths.length])
+        const r = await get(pathAt(paths, next++))
         if (r.status !== 200) stats.errors++
         else stats.requests++
         if (r.serverMs !== null) stats.serverMs.push(r.serverMs)
+        if (r.cache === 'hit') stats.hits++
       }
     }),
   )
   stats.seconds += (performance.now() - started) / 1000
 }
 
-async function sequentialLatency(pathname: string | string[], count: number): Promise<number[]> {
-  const paths = Array.isArray(pathname) ? pathname : [pathname]
+async function sequentialLatency(paths: Paths, count: number): Promise<number[]> {
   const out: number[] = []
   for (let i = 0; i < count; i++) {
     const t = performance.now()
-    await get(paths[i % paths.length])
+    await get(pathAt(paths, i))
     out.push(performance.now() - t)
   }
   return out
@@ -311,21 +327,35 @@ async function main() {
     if (first.status !== 200 || !providerId)
       throw new Error(`Zoekpagina gaf ${first.status} zonder resultaten`)
     const found = first.body.match(/(\d+) aanbieders? gevonden/)?.[1]
-    const routes: { name: string; path: string | string[] }[] = [
+    const provider = `/keuzehulp/aanbieder/${providerId}`
+    const routes: { name: string; path: Paths }[] = [
       { name: 'triviaal (/api/ping)', path: '/api/ping' },
       { name: 'healthz (DB-ronde)', path: '/healthz' },
       { name: 'keuzehulp-start (document, lege loader)', path: '/keuzehulp' },
       { name: `zoeken (${found} resultaten)`, path: search },
       { name: `zoeken (${target.searches.length} gemeenten om de beurt)`, path: target.searches },
-      { name: 'aanbiederpagina', path: `/keuzehulp/aanbieder/${providerId}` },
+      { name: 'aanbiederpagina', path: provider },
+      // Every request a URL never asked before: what a search costs when the page cache cannot help.
+      { name: `zoeken, elke keer nieuwe URL (gerenderd)`, path: { unique: search } },
+      { name: 'aanbiederpagina, elke keer nieuwe URL (gerenderd)', path: { unique: provider } },
     ]
-    console.log(`Zoek-URL: ${search}\nAanbieder: /keuzehulp/aanbieder/${providerId}\n`)
-    // Warm up every route (JIT, SQLite page cache, Prisma).
-    for (const r of routes)
-      await hammer(r.path, 1, CONNECTIONS, { requests: 0, errors: 0, seconds: 0, serverMs: [] })
-    const stats = new Map(
-      routes.map((r) => [r.name, { requests: 0, errors: 0, seconds: 0, serverMs: [] } as Stats]),
+    console.log(`Zoek-URL: ${search}\nAanbieder: ${provider}\n`)
+    // A page from the cache must carry the nonce of its own response, or the browser blocks its script.
+    const again = await get(search)
+    const cspNonce = again.csp.match(/'nonce-([^']+)'/)?.[1]
+    const htmlNonces = [...again.body.matchAll(/nonce="([^"]+)"/g)].map((m) => m[1])
+    if (
+      again.cache !== 'hit' ||
+      !cspNonce ||
+      htmlNonces.some((n) => n !== cspNonce) ||
+      htmlNonces.length === 0
     )
+      throw new Error(
+        `Paginacache: ${again.cache}, nonce in CSP ${cspNonce}, in HTML ${htmlNonces.join(',')}`,
+      )
+    // Warm up every route (JIT, SQLite page cache, Prisma).
+    for (const r of routes) await hammer(r.path, 1, CONNECTIONS, emptyStats())
+    const stats = new Map(routes.map((r) => [r.name, emptyStats()]))
     const writesBefore = await clusterWrites()
     for (let round = 0; round < ROUNDS; round++) {
       for (const r of routes) await hammer(r.path, SECONDS, CONNECTIONS, stats.get(r.name)!)
@@ -345,6 +375,7 @@ async function main() {
         'req/s': Math.round(rps),
         'ratio t.o.v. triviaal': Number((rps / pingRps).toFixed(2)),
         fouten: s.errors,
+        'uit paginacache': s.requests ? `${Math.round((100 * s.hits) / s.requests)}%` : '-',
         'loader p50 ms': s.serverMs.length ? Number(percentile(s.serverMs, 50).toFixed(2)) : '-',
         'loader p95 ms': s.serverMs.length ? Number(percentile(s.serverMs, 95).toFixed(2)) : '-',
         'verzoek p50 ms': Number(percentile(l, 50).toFixed(2)),
@@ -353,7 +384,10 @@ async function main() {
     })
     console.table(rows)
     console.log(
-      'loader = Server-Timing keuzehulp;dur (queries en regels, onder belasting); verzoek = hele verzoek over één keep-alive-verbinding, na elkaar (serverwerk + HTTP op loopback).',
+      'loader = Server-Timing keuzehulp;dur (queries en regels, onder belasting; alleen voor gerenderde pagina’s); verzoek = hele verzoek over één keep-alive-verbinding, na elkaar (serverwerk + HTTP op loopback).',
+    )
+    console.log(
+      'uit paginacache = aandeel antwoorden dat de server zonder renderen gaf (zelfde URL, geen schrijfactie sinds het renderen, zelfde dag); de rijen "elke keer nieuwe URL" renderen altijd.',
     )
     console.log(
       `Koud (eerste zoekopdracht per gemeente na de start, leesmodel opbouwen; ${cold.length} gemeenten): loader p50 ${percentile(cold, 50).toFixed(1)} ms, p95 ${percentile(cold, 95).toFixed(1)} ms, max ${Math.max(...cold).toFixed(1)} ms.`,
@@ -367,8 +401,8 @@ async function main() {
     )
     console.log('Doel: ratio ≥ 0,5 en servertijd p95 < 20 ms (SQLite). Geen tijdsasserties.\n')
 
-    // What a visitor's browser really loads: every script and modulepreload the served HTML references.
-    const pages = [
+    // What a visitor's browser really loads (anonymous): every script and modulepreload the served HTML references.
+    const pages: { name: string; path: string }[] = [
       { name: 'home', path: '/' },
       { name: 'keuzehulp (start)', path: '/keuzehulp' },
       { name: 'keuzehulp (zoeken)', path: search },
@@ -376,6 +410,14 @@ async function main() {
       { name: 'inkoopagenda', path: '/inkoopagenda' },
       { name: 'consultaties', path: '/consultaties' },
     ]
+    // One detail page of each, as linked from its overview (when the data set has one).
+    for (const [name, overview, pattern] of [
+      ['inkooptraject', '/inkoopagenda', /href="(\/inkoopagenda\/[^"/?]+)"/],
+      ['consultatieronde', '/consultaties', /href="(\/consultaties\/[^"/?]+)"/],
+    ] as const) {
+      const link = (await get(overview)).body.match(pattern)?.[1]
+      if (link) pages.push({ name, path: link })
+    }
     const shipped = []
     for (const p of pages) {
       const html = (await get(p.path)).body
@@ -400,7 +442,7 @@ async function main() {
     agent.destroy()
   }
   console.log(
-    'JavaScript per route als die de React-runtime zou laden (gzip, entry + root + route, uit het buildmanifest):',
+    'JavaScript per route voor wie ingelogd is en de React-runtime laadt (gzip, entry + root + route, uit het buildmanifest):',
   )
   console.table(
     javascriptPerPage().map((r) => ({

@@ -1,4 +1,4 @@
-import { test, expect, expectAccessible } from './support/fixtures'
+import { test, expect, expectAccessible, loginAs } from './support/fixtures'
 
 test.describe('de startpagina', () => {
   test('is Nederlands, heeft één h1, een skiplink en doorstaat axe', async ({ page }) => {
@@ -26,5 +26,32 @@ test.describe('de startpagina', () => {
     const res = await request.get('/healthz')
     expect(res.status()).toBe(200)
     expect(await res.text()).toBe('ok')
+  })
+
+  test('openbare pagina’s laden voor bezoekers geen JavaScript; wie inlogt krijgt de React-runtime', async ({
+    page,
+  }) => {
+    const scripts: string[] = []
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname)
+    })
+    for (const path of [
+      '/',
+      '/inkoopagenda',
+      '/inkoopagenda/inkoop-leidse-regio-wmo-2021',
+      '/consultaties',
+      '/toegankelijkheid',
+    ]) {
+      await page.goto(path)
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+      await expectAccessible(page)
+    }
+    expect(scripts).toEqual([])
+
+    // The public follow-button form of a signed-in provider is a Remix form again.
+    await loginAs(page, 'beheerder@kompas.example')
+    await page.goto('/inkoopagenda/inkoop-leidse-regio-wmo-2021')
+    await expect(page.getByRole('button', { name: /Volg dit traject|Niet meer volgen/ })).toBeVisible()
+    expect(scripts.some((s) => s.startsWith('/build/'))).toBe(true)
   })
 })

@@ -7,6 +7,10 @@ import {
   UnorderedList,
   UnorderedListItem,
 } from '@utrecht/component-library-react'
+import type { PageHandle } from '~/root'
+
+/** Public page: plain HTML for visitors; the React runtime only for a signed-in user (see app/root.tsx). */
+export const handle: PageHandle = { hydrate: 'signedIn' }
 
 export const meta: MetaFunction = () => [
   { title: 'Aanbiederspoort: zorginkoop voor aanbieders en gemeenten' },

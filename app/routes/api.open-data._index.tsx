@@ -17,6 +17,10 @@ import {
 } from '@utrecht/component-library-react'
 import { CSV_COLUMNS } from '~/domain/keuzehulp/open-data.server'
 import { useLoaderData } from '@remix-run/react'
+import type { PageHandle } from '~/root'
+
+/** Public page: plain HTML for visitors; the React runtime only for a signed-in user (see app/root.tsx). */
+export const handle: PageHandle = { hydrate: 'signedIn' }
 
 export const meta: MetaFunction = () => [{ title: 'Open data van de keuzehulp | Aanbiederspoort' }]
 

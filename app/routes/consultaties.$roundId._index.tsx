@@ -43,6 +43,10 @@ import {
 import { now } from '~/utils/clock'
 import { redirectWithFlash } from '~/utils/session.server'
 import { formatDateTime, formatTime, formatWeekdayDate } from '~/utils/time'
+import type { PageHandle } from '~/root'
+
+/** Public page: plain HTML for visitors; the React runtime only for a signed-in user (see app/root.tsx). */
+export const handle: PageHandle = { hydrate: 'signedIn' }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.round.title ?? 'Consultatie'} | Aanbiederspoort` },

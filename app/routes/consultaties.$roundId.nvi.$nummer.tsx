@@ -4,6 +4,10 @@ import { Heading1, Heading2, Paragraph } from '@utrecht/component-library-react'
 import { notFound } from '~/domain/accounts/permissions.server'
 import { getPublicRound } from '~/domain/consultations/queries.server'
 import { formatDateTime } from '~/utils/time'
+import type { PageHandle } from '~/root'
+
+/** Public page: plain HTML for visitors; the React runtime only for a signed-in user (see app/root.tsx). */
+export const handle: PageHandle = { hydrate: 'signedIn' }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Nota van inlichtingen ${data?.nota.nummer ?? ''} | Aanbiederspoort` },

@@ -4,6 +4,10 @@ import { Button, Heading1, Heading2, Paragraph } from '@utrecht/component-librar
 import { filterOptions, listPublicRounds } from '~/domain/consultations/queries.server'
 import { ROUND_PHASE_LABELS } from '~/domain/consultations/rules'
 import { formatDateTime } from '~/utils/time'
+import type { PageHandle } from '~/root'
+
+/** Public page: plain HTML for visitors; the React runtime only for a signed-in user (see app/root.tsx). */
+export const handle: PageHandle = { hydrate: 'signedIn' }
 
 export const meta: MetaFunction = () => [{ title: 'Consultaties | Aanbiederspoort' }]
 

@@ -42,6 +42,10 @@ import {
 import { now } from '~/utils/clock'
 import { redirectWithFlash } from '~/utils/session.server'
 import { formatDate, formatDateTime } from '~/utils/time'
+import type { PageHandle } from '~/root'
+
+/** Public page: plain HTML for visitors; the React runtime only for a signed-in user (see app/root.tsx). */
+export const handle: PageHandle = { hydrate: 'signedIn' }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.procurement.name ?? 'Inkooptraject'} | Inkoopagenda | Aanbiederspoort` },

@@ -12,6 +12,10 @@ import { listPublicAgenda } from '~/domain/catalogue/catalogue.server'
 import { lawsLabel } from '~/domain/catalogue/product-categories'
 import { INKOOPVORM_LABELS, PROCUREMENT_STATUS_LABELS, type Inkoopvorm } from '~/domain/catalogue/rules'
 import { formatDate } from '~/utils/time'
+import type { PageHandle } from '~/root'
+
+/** Public page: plain HTML for visitors; the React runtime only for a signed-in user (see app/root.tsx). */
+export const handle: PageHandle = { hydrate: 'signedIn' }
 
 export const meta: MetaFunction = () => [{ title: 'Inkoopagenda | Aanbiederspoort' }]
 

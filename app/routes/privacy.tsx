@@ -1,5 +1,9 @@
 import type { MetaFunction } from '@remix-run/node'
 import { Heading1, Paragraph } from '@utrecht/component-library-react'
+import type { PageHandle } from '~/root'
+
+/** Public page: plain HTML for visitors; the React runtime only for a signed-in user (see app/root.tsx). */
+export const handle: PageHandle = { hydrate: 'signedIn' }
 
 export const meta: MetaFunction = () => [{ title: 'Privacy | Aanbiederspoort' }]
 

@@ -15,6 +15,10 @@ import {
 import { notFound } from '~/domain/accounts/permissions.server'
 import { publicRegister } from '~/domain/admissions/queries.server'
 import { formatDate } from '~/utils/time'
+import type { PageHandle } from '~/root'
+
+/** Public page: plain HTML for visitors; the React runtime only for a signed-in user (see app/root.tsx). */
+export const handle: PageHandle = { hydrate: 'signedIn' }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Register ${data?.perceel.name ?? ''} | Aanbiederspoort` },
