@@ -1,4 +1,5 @@
 import type { DbOrTx } from '~/utils/db.server'
+import { getEnv } from '~/utils/env.server'
 import {
   entryProblems,
   evidenceCoverage,
@@ -169,4 +170,10 @@ export async function beheerderRecipients(tx: DbOrTx, organisationId: string): P
     orderBy: { createdAt: 'asc' },
   })
   return [...new Set(members.map((m) => m.user.email))]
+}
+
+/** A partner's page of an entry it takes part in (the lead organisation's entry seen from the partner's side). */
+export function partnerUrl(partnerId: string, partnerOrganisationId: string) {
+  // The organisation in the link makes it the current one, for people who belong to several organisations.
+  return `${getEnv().APP_URL}/aanbieder/toetredingen/partner/${partnerId}?organisatie=${partnerOrganisationId}`
 }

@@ -21,6 +21,7 @@ import {
   problemsOf,
   providerRecipients,
   type LoadedEntry,
+  partnerUrl,
 } from './context.server'
 import { partnerRoleWord } from './partners'
 import { decisionLetterPdf } from './letter.server'
@@ -85,6 +86,37 @@ async function mailProvider(
 ) {
   for (const to of await providerRecipients(tx, entry.organisationId)) {
     await queueEmail(tx, { ...message, to, dedupeKey: `${message.dedupeKey}:${to}` })
+  }
+}
+
+/**
+ * Confirmed partners (combinatiepartners, onderaannemers) deliver under the decision too, so they hear it as well:
+ * the outcome and motivation, not the letter, which is addressed to the lead organisation.
+ */
+async function mailPartners(
+  tx: Tx,
+  entry: LoadedEntry,
+  decision: 'toegelaten' | 'afgewezen',
+  reason: string,
+) {
+  for (const partner of entry.partners.filter((p) => p.confirmedAt)) {
+    for (const to of await providerRecipients(tx, partner.organisationId)) {
+      await queueEmail(tx, {
+        to,
+        subject: `Besluit over de toetreding van ${entry.organisation.name}: ${decision}`,
+        dedupeKey: `toetreding-besluit-partner:${entry.id}:${partner.id}:${to}`,
+        text: [
+          `De toetreding van ${entry.organisation.name} tot ${entry.perceel.name}, waarin uw organisatie ` +
+            `${partnerRoleWord(partner.role)} is, is ${decision}.`,
+          '',
+          `Uw deel: ${partner.products.map((x) => `${x.product.code} ${x.product.name}`).join(', ')}`,
+          `Gemeenten: ${entry.gemeenten.map((g) => g.gemeente.name).join(', ')}`,
+          `Motivering: ${reason}`,
+          '',
+          `Bekijk de toetreding: ${partnerUrl(partner.id, partner.organisationId)}`,
+        ].join('\n'),
+      })
+    }
   }
 }
 
@@ -249,6 +281,7 @@ export async function transitionEntryIn(tx: Tx, input: EntryTransitionInput) {
   }
   if (input.action === 'toelaten' || input.action === 'afwijzen') {
     const decision = input.action === 'toelaten' ? 'toegelaten' : 'afgewezen'
+    await mailPartners(tx, entry, decision, reason ?? '')
     const pdf = await decisionLetterPdf({
       decision,
       organisationName: entry.organisation.name,

@@ -10,7 +10,7 @@ import { queueEmail } from '~/utils/email.server'
 import { getEnv } from '~/utils/env.server'
 import { recordAudit, type Actor } from '~/domain/audit/audit.server'
 import { AdmissionError, EDITABLE_STATES } from './state'
-import { beheerderRecipients, providerRecipients } from './context.server'
+import { beheerderRecipients, partnerUrl, providerRecipients } from './context.server'
 import { isUniqueViolation } from './lifecycle.server'
 import { checkRequirement } from '~/domain/evidence/rules'
 import { isPartnerRole, partnerRoleWord, type PartnerRole } from './partners'
@@ -32,11 +32,6 @@ function isEditable(status: string) {
 
 function productText(products: { code: string; name: string }[]) {
   return products.map((p) => `${p.code} ${p.name}`).join(', ')
-}
-
-function partnerUrl(partnerId: string, partnerOrganisationId: string) {
-  // The organisation in the link makes it the current one, for people who belong to several organisations.
-  return `${getEnv().APP_URL}/aanbieder/toetredingen/partner/${partnerId}?organisatie=${partnerOrganisationId}`
 }
 
 function leadUrl(entryId: string, leadOrganisationId: string) {

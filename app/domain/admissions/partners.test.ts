@@ -449,6 +449,18 @@ describe('partners in an entry (database)', () => {
       .flatMap((g) => g.providers)
       .find((x) => x.name === s.lead.organisation.name)
     expect(row!.partners).toEqual([`met onderaannemer ${s.partner.organisation.name}`])
+    // The partner hears the decision too, with its own part and a link to its side of the entry.
+    await processOutbox(db)
+    const told = await capture.waitFor(
+      (m) => m.to.includes(s.partner.beheerder.email) && /^Besluit over de toetreding/.test(m.subject),
+    )
+    expect(told.subject).toBe(`Besluit over de toetreding van ${s.lead.organisation.name}: toegelaten`)
+    expect(told.text).toContain('onderaannemer')
+    expect(told.text).toContain('45A02 Behandeling zwaar')
+    expect(told.text).toContain('Motivering: Voldoet aan alle eisen.')
+    expect(told.text).toContain(
+      `/aanbieder/toetredingen/partner/${partnerId}?organisatie=${s.partner.organisation.id}`,
+    )
   })
 
   it("shows the partner only its own part, never the lead's answers or evidence", async () => {
