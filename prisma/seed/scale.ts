@@ -382,17 +382,24 @@ export async function seedScale(
             const s = random()
             const partial = random() < 0.2
             const pc4s = pc4ByGemeente.get(gemeenteCode) ?? []
+            const status = s < 0.94 ? 'actief' : s < 0.97 ? 'geschorst' : 'beeindigd'
+            const sinceDays = 1 + Math.floor(random() * 700)
             admissions.push({
               id: `scale-adm-${admissions.length}-${i}`,
               organisationId: id,
               perceelId: perceel.id,
               productId,
               gemeenteCode,
-              status: s < 0.94 ? 'actief' : s < 0.97 ? 'geschorst' : 'beeindigd',
+              status,
               atRisk: random() < 0.02,
               coversWhole: !partial || pc4s.length === 0,
               pc4s: partial ? pc4s.filter(() => random() < 0.5).join(',') : '',
-              since: new Date(today.getTime() - Math.floor(random() * 700) * DAY),
+              since: new Date(today.getTime() - sinceDays * DAY),
+              // An ended admission ended somewhere between its start and today.
+              endedAt:
+                status === 'beeindigd'
+                  ? new Date(today.getTime() - Math.floor(random() * sinceDays) * DAY)
+                  : null,
               source: 'openhouse',
             })
           }
@@ -409,6 +416,8 @@ export async function seedScale(
               freePlaces: accepting < 0.8 ? Math.floor(random() * 10) : 0,
               confirmedAt: new Date(today.getTime() - (latest + h * 45) * DAY),
               isCurrent: h === 0,
+              // Each older report gave way when the next one was confirmed, as the capacity screen records it.
+              supersededAt: h === 0 ? null : new Date(today.getTime() - (latest + (h - 1) * 45) * DAY),
             })
           }
         }
