@@ -44,7 +44,8 @@ class ImmediateTransactionsSqlite extends PrismaBetterSqlite3 {
     const adapter = await super.connect()
     const client = (adapter as unknown as { client: Database.Database }).client
     const prepare = client.prepare.bind(client)
-    client.prepare = ((sql: string) => prepare(sql === 'BEGIN' ? 'BEGIN IMMEDIATE' : sql)) as typeof client.prepare
+    client.prepare = ((sql: string) =>
+      prepare(sql === 'BEGIN' ? 'BEGIN IMMEDIATE' : sql)) as typeof client.prepare
     return adapter
   }
 }
