@@ -58,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const submission = parseWithZod(upload.fields, { schema: submitSchema })
         const fileErrors = [...(upload.fileErrors[FILE_FIELD] ?? [])]
         const file = upload.files[0] ?? null
-        if (fileErrors.length === 0 && !file && obligation.template.requiresDeliverable) {
+        if (fileErrors.length === 0 && !file && obligation.requiresDeliverable) {
           fileErrors.push('Kies het document dat bij deze verplichting hoort (PDF, PNG of JPEG).')
         }
         if (submission.status !== 'success' || fileErrors.length > 0) {
@@ -106,9 +106,8 @@ export default function Verplichting() {
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   })
-  const t = obligation.template
-  const isMeeting = t.kind === 'overleg'
-  const submitLabel = t.requiresDeliverable
+  const isMeeting = obligation.kind === 'overleg'
+  const submitLabel = obligation.requiresDeliverable
     ? 'Indienen'
     : isMeeting
       ? 'Markeren als gehouden'
@@ -123,12 +122,13 @@ export default function Verplichting() {
         <DataListItem>
           <DataListKey>Perceel</DataListKey>
           <DataListValue>
-            {t.contract.perceel.name} ({t.contract.perceel.procurement.region.name})
+            {obligation.template.contract.perceel.name} (
+            {obligation.template.contract.perceel.procurement.region.name})
           </DataListValue>
         </DataListItem>
         <DataListItem>
           <DataListKey>Soort</DataListKey>
-          <DataListValue>{KIND_LABELS[t.kind as ObligationKind] ?? t.kind}</DataListValue>
+          <DataListValue>{KIND_LABELS[obligation.kind as ObligationKind] ?? obligation.kind}</DataListValue>
         </DataListItem>
         <DataListItem>
           <DataListKey>Uiterste datum</DataListKey>
@@ -140,10 +140,10 @@ export default function Verplichting() {
             <ObligationStatus status={obligation.display} />
           </DataListValue>
         </DataListItem>
-        {t.description ? (
+        {obligation.description ? (
           <DataListItem>
             <DataListKey>Wat u moet doen</DataListKey>
-            <DataListValue multiline>{t.description}</DataListValue>
+            <DataListValue multiline>{obligation.description}</DataListValue>
           </DataListItem>
         ) : null}
       </DataList>
@@ -180,14 +180,18 @@ export default function Verplichting() {
       {obligation.maySubmit ? (
         <>
           <Heading2>
-            {t.requiresDeliverable ? 'Document indienen' : isMeeting ? 'Gesprek gehouden' : 'Afronden'}
+            {obligation.requiresDeliverable
+              ? 'Document indienen'
+              : isMeeting
+                ? 'Gesprek gehouden'
+                : 'Afronden'}
           </Heading2>
           <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="portaal-form">
             <FormErrors errors={form.errors} id={form.errorId} />
             <FileField
               field={fields.bestand}
               label="Document"
-              optional={!t.requiresDeliverable}
+              optional={!obligation.requiresDeliverable}
               accept={ACCEPT_ATTRIBUTE}
               description="PDF, PNG of JPEG, hoogstens 20 MB."
             />

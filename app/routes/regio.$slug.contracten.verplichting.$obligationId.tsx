@@ -105,9 +105,7 @@ export default function VerplichtingBeoordelen() {
         </DataListItem>
         <DataListItem>
           <DataListKey>Soort</DataListKey>
-          <DataListValue>
-            {KIND_LABELS[obligation.template.kind as ObligationKind] ?? obligation.template.kind}
-          </DataListValue>
+          <DataListValue>{KIND_LABELS[obligation.kind as ObligationKind] ?? obligation.kind}</DataListValue>
         </DataListItem>
         <DataListItem>
           <DataListKey>Uiterste datum</DataListKey>

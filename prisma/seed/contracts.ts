@@ -221,6 +221,7 @@ async function seedObligations(db: Db, percelen: { id: string; name: string }[])
             id: true,
             kind: true,
             title: true,
+            description: true,
             recurrence: true,
             dueDay: true,
             requiresDeliverable: true,
@@ -235,6 +236,9 @@ async function seedObligations(db: Db, percelen: { id: string; name: string }[])
       dueDate: Date
       status: string
       title: string
+      kind: string
+      description: string
+      requiresDeliverable: boolean
       correction: string | null
       completedAt: Date | null
     }[] = []
@@ -275,6 +279,9 @@ async function seedObligations(db: Db, percelen: { id: string; name: string }[])
           dueDate: due,
           status,
           title: t.title,
+          kind: t.kind,
+          description: t.description,
+          requiresDeliverable: t.requiresDeliverable,
           correction:
             status === 'correctie_gevraagd'
               ? 'De wachttijden per gemeente ontbreken. Vul die aan in het regionale model en dien de rapportage opnieuw in.'

@@ -37,7 +37,7 @@ export async function getCompliance(perceelId: string, filters: ComplianceFilter
       dueDate: true,
       completedAt: true,
       templateId: true,
-      template: { select: { kind: true } },
+      kind: true,
       organisation: { select: { id: true, name: true, kvkNummer: true } },
       deliverables: { orderBy: { createdAt: 'desc' }, take: 1, select: { createdAt: true } },
     },
@@ -45,7 +45,7 @@ export async function getCompliance(perceelId: string, filters: ComplianceFilter
   const rows = obligations.map((o) => ({
     id: o.id,
     title: o.title,
-    kind: o.template.kind as ObligationKind,
+    kind: o.kind as ObligationKind,
     templateId: o.templateId,
     dueDate: o.dueDate,
     status: displayStatus(o.status, o.dueDate, at),

@@ -415,11 +415,11 @@ export async function findRegionObligation(regionId: string, obligationId: strin
       correction: true,
       completedAt: true,
       organisation: { select: { id: true, name: true, kvkNummer: true } },
+      kind: true,
+      description: true,
+      requiresDeliverable: true,
       template: {
         select: {
-          kind: true,
-          description: true,
-          requiresDeliverable: true,
           contract: { select: { perceel: { select: { id: true, name: true } } } },
         },
       },

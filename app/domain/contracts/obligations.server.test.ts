@@ -167,6 +167,73 @@ describe('buyer changes', () => {
     expect(mail.text).toContain('Nieuw model afgesproken')
   })
 
+  it('a past obligation keeps what its template said: a later "upload required" or description does not reach it', async () => {
+    setClockForTests(day(2024, 6, 15))
+    const s = await f.makeContractScenario(db)
+    const t = await f.makeTemplate(db, {
+      contractId: s.contract.id,
+      kind: 'overleg',
+      requiresDeliverable: false,
+    })
+    // Already late, still open: the provider has yet to confirm the talk took place.
+    const late = await f.makeObligation(db, {
+      templateId: t.id,
+      organisationId: s.org.id,
+      dueDate: day(2024, 4, 30),
+      title: 'Kwartaalgesprek',
+    })
+    await syncAllObligations(db)
+    await contracts.updateTemplate({
+      regionId: s.regionId,
+      perceelId: s.perceelId,
+      templateId: t.id,
+      template: {
+        kind: 'rapportage',
+        title: 'Kwartaalrapportage',
+        description: 'Lever het verslag van het gesprek in.',
+        recurrence: 'per_kwartaal',
+        dueDay: 30,
+        requiresDeliverable: true,
+        active: true,
+      },
+      reason: 'Voortaan een verslag',
+      actor,
+    })
+    const rows = await obligationsOf(s.org.id, t.id)
+    const past = rows.find((o) => o.id === late.id)!
+    expect([past.title, past.kind, past.description, past.requiresDeliverable]).toEqual([
+      'Kwartaalgesprek',
+      'overleg',
+      '',
+      false,
+    ])
+    const future = rows.filter((o) => o.dueDate > day(2024, 6, 15))
+    expect(future.length).toBeGreaterThan(0)
+    for (const o of future)
+      expect([o.kind, o.description, o.requiresDeliverable]).toEqual([
+        'rapportage',
+        'Lever het verslag van het gesprek in.',
+        true,
+      ])
+    // The late one is still done without a document, as it was asked when it fell due.
+    const submitter = { ...actor, userId: s.beheerder.id }
+    await provider.submitObligation({
+      organisationId: s.org.id,
+      obligationId: late.id,
+      note: 'Gehouden',
+      actor: submitter,
+    })
+    expect((await db.obligation.findUniqueOrThrow({ where: { id: late.id } })).status).toBe('ingediend')
+    await expect(
+      provider.submitObligation({
+        organisationId: s.org.id,
+        obligationId: future[0]!.id,
+        note: '',
+        actor: submitter,
+      }),
+    ).rejects.toThrow('Voeg het document toe')
+  })
+
   it('an extension decided "verlengd" moves the end date, the hand-over plan and the new periods', async () => {
     setClockForTests(day(2025, 6, 2))
     const email = `verlenging-${Date.now()}@zorg.example`

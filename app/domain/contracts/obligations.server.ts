@@ -24,6 +24,8 @@ type TemplateRow = {
   id: string
   title: string
   kind: string
+  description: string
+  requiresDeliverable: boolean
   recurrence: string
   dueDay: number
   active: boolean
@@ -42,9 +44,24 @@ function add(a: SyncResult, b: SyncResult): SyncResult {
   }
 }
 
+/** What an obligation copies from its template when it is made, so a later template change leaves it alone. */
+function fromTemplate(t: Pick<TemplateRow, 'title' | 'kind' | 'description' | 'requiresDeliverable'>) {
+  return {
+    title: t.title,
+    kind: t.kind,
+    description: t.description,
+    requiresDeliverable: t.requiresDeliverable,
+  }
+}
+
+function matchesTemplate(o: ReturnType<typeof fromTemplate>, t: TemplateRow) {
+  const want = fromTemplate(t)
+  return (Object.keys(want) as (keyof typeof want)[]).every((k) => o[k] === want[k])
+}
+
 /**
  * Makes the future obligations of one template for one organisation equal to `desired` (due dates on or after
- * `from`): creates missing ones, removes open ones without a deliverable that no longer apply, updates titles.
+ * `from`): creates missing ones, removes open ones without a deliverable that no longer apply, and makes open ones follow a changed template.
  */
 async function reconcile(
   tx: DbOrTx,
@@ -61,6 +78,9 @@ async function reconcile(
       dueDate: true,
       status: true,
       title: true,
+      kind: true,
+      description: true,
+      requiresDeliverable: true,
       _count: { select: { deliverables: true } },
     },
   })
@@ -73,15 +93,15 @@ async function reconcile(
         await tx.obligation.delete({ where: { id: o.id } })
         result.removed++
       }
-    } else if (removable && o.title !== template.title) {
-      await tx.obligation.update({ where: { id: o.id }, data: { title: template.title } })
+    } else if (removable && !matchesTemplate(o, template)) {
+      await tx.obligation.update({ where: { id: o.id }, data: fromTemplate(template) })
       result.updated++
     }
   }
   for (const due of desired) {
     if (have.has(due.getTime())) continue
     await tx.obligation.create({
-      data: { id: newId(), templateId: template.id, organisationId, dueDate: due, title: template.title },
+      data: { id: newId(), templateId: template.id, organisationId, dueDate: due, ...fromTemplate(template) },
     })
     result.created++
   }
@@ -105,7 +125,16 @@ export async function syncObligationsForOrganisation(
       startDate: true,
       endDate: true,
       templates: {
-        select: { id: true, title: true, kind: true, recurrence: true, dueDay: true, active: true },
+        select: {
+          id: true,
+          title: true,
+          kind: true,
+          description: true,
+          requiresDeliverable: true,
+          recurrence: true,
+          dueDay: true,
+          active: true,
+        },
       },
     },
   })
@@ -159,7 +188,13 @@ export async function syncObligationsForOrganisation(
       })
       if (open.length === 0) {
         await tx.obligation.create({
-          data: { id: newId(), templateId: template.id, organisationId, dueDate: due, title: template.title },
+          data: {
+            id: newId(),
+            templateId: template.id,
+            organisationId,
+            dueDate: due,
+            ...fromTemplate(template),
+          },
         })
         result.created++
       } else if (open[0]!.dueDate > due) {

@@ -16,10 +16,10 @@ const obligationSelect = {
   status: true,
   dueDate: true,
   completedAt: true,
+  kind: true,
+  requiresDeliverable: true,
   template: {
     select: {
-      kind: true,
-      requiresDeliverable: true,
       contract: {
         select: {
           perceel: {
@@ -147,11 +147,11 @@ export async function getProviderObligation(organisationId: string, obligationId
       dueDate: true,
       correction: true,
       completedAt: true,
+      kind: true,
+      description: true,
+      requiresDeliverable: true,
       template: {
         select: {
-          kind: true,
-          description: true,
-          requiresDeliverable: true,
           contract: {
             select: {
               perceel: {
@@ -199,9 +199,9 @@ export async function submitObligation(input: {
         title: true,
         status: true,
         dueDate: true,
+        requiresDeliverable: true,
         template: {
           select: {
-            requiresDeliverable: true,
             contract: { select: { perceel: { select: { procurement: { select: { regionId: true } } } } } },
           },
         },
@@ -210,7 +210,7 @@ export async function submitObligation(input: {
     if (!o) throw new ContractRuleError('Deze verplichting bestaat niet.')
     if (!canTransition(o.status, 'ingediend'))
       throw new ContractRuleError('Deze verplichting is al ingediend of afgehandeld.')
-    if (o.template.requiresDeliverable && !input.file)
+    if (o.requiresDeliverable && !input.file)
       throw new ContractRuleError('Voeg het document toe dat bij deze verplichting hoort.')
     let fileId: string | null = null
     if (input.file) {

@@ -193,6 +193,8 @@ export async function makeObligation(
   db: DbOrTx,
   opts: { templateId: string; organisationId: string; dueDate: Date; status?: string; title?: string },
 ) {
+  // Copies the template as the sync does (obligations.server.ts).
+  const template = await db.obligationTemplate.findUniqueOrThrow({ where: { id: opts.templateId } })
   return db.obligation.create({
     data: {
       id: newId(),
@@ -201,6 +203,9 @@ export async function makeObligation(
       dueDate: opts.dueDate,
       status: opts.status ?? 'open',
       title: opts.title ?? 'Kwartaalrapportage',
+      kind: template.kind,
+      description: template.description,
+      requiresDeliverable: template.requiresDeliverable,
     },
   })
 }
