@@ -19,7 +19,14 @@ import {
 } from '@utrecht/component-library-react'
 import { FileField, FormErrors, TextareaField } from '~/components/form-field'
 import { ObligationStatus } from '~/components/obligation-status'
-import { actorOf, notFound, requireCurrentOrganisation } from '~/domain/accounts/permissions.server'
+import {
+  actorOf,
+  forbidden,
+  maySubmitFor,
+  notFound,
+  requireCurrentOrganisation,
+} from '~/domain/accounts/permissions.server'
+import { NO_SUBMIT_RIGHTS } from '~/domain/accounts/roles'
 import { ContractRuleError } from '~/domain/contracts/contracts.server'
 import { getProviderObligation, submitObligation } from '~/domain/contracts/provider.server'
 import { KIND_LABELS, type ObligationKind } from '~/domain/contracts/recurrence'
@@ -36,19 +43,20 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 const FILE_FIELD = 'bestand'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisationId } = await requireCurrentOrganisation(request)
+  const { membership, organisationId } = await requireCurrentOrganisation(request)
   const obligation = await getProviderObligation(organisationId, params.obligationId!)
   if (!obligation) notFound()
-  return { obligation }
+  return { obligation, mayAct: maySubmitFor(membership) }
 }
 
 type Reply = SubmissionResult<string[]>
 type Outcome = { ok: true } | { ok: false; reply: Reply }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { viewer, organisationId } = await requireCurrentOrganisation(request)
+  const { viewer, membership, organisationId } = await requireCurrentOrganisation(request)
   const obligation = await getProviderObligation(organisationId, params.obligationId!)
   if (!obligation) notFound()
+  if (!maySubmitFor(membership)) forbidden()
   const actor = { ...actorOf(viewer, request), userId: viewer.user.id }
   try {
     const outcome = await withUpload<Outcome>(
@@ -97,7 +105,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Verplichting() {
-  const { obligation } = useLoaderData<typeof loader>()
+  const { obligation, mayAct } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const navigation = useNavigation()
   const [form, fields] = useForm({
@@ -177,7 +185,8 @@ export default function Verplichting() {
         </>
       ) : null}
 
-      {obligation.maySubmit ? (
+      {obligation.maySubmit && !mayAct ? <Paragraph>{NO_SUBMIT_RIGHTS}</Paragraph> : null}
+      {obligation.maySubmit && mayAct ? (
         <>
           <Heading2>
             {obligation.requiresDeliverable

@@ -1,5 +1,6 @@
 import { createCookie, redirect } from '@remix-run/node'
 import { db } from '~/utils/db.server'
+import { getEnv } from '~/utils/env.server'
 import { getCurrentSession, type CurrentSession } from '~/utils/session.server'
 import { SECOND_FACTOR_REQUIRED, type OrganisationRole, type RegionRole } from './roles'
 
@@ -141,13 +142,24 @@ export async function requireCurrentOrganisation(request: Request, roles?: Organ
   return { viewer, membership, organisationId: membership.organisationId }
 }
 
+let organisationCookie: ReturnType<typeof createCookie> | undefined
+function organisationChoiceCookie() {
+  // Made on first use, like the session cookie, so `secure` follows the environment parsed at start-up.
+  organisationCookie ??= createCookie('portaal_organisatie', {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: getEnv().secureCookies,
+    path: '/',
+    maxAge: 365 * 24 * 60 * 60,
+  })
+  return organisationCookie
+}
+
 /** Remembers the organisation chosen in the switcher. Not secret: the server checks membership on every request. */
-export const currentOrganisationCookie = createCookie('portaal_organisatie', {
-  httpOnly: true,
-  sameSite: 'lax',
-  path: '/',
-  maxAge: 365 * 24 * 60 * 60,
-})
+export const currentOrganisationCookie = {
+  parse: (cookieHeader: string | null) => organisationChoiceCookie().parse(cookieHeader),
+  serialize: (organisationId: string) => organisationChoiceCookie().serialize(organisationId),
+}
 
 /** The current organisation membership (see requireCurrentOrganisation), or null when the viewer has none. */
 export async function currentMembership(
@@ -180,10 +192,7 @@ export async function requireRegionBySlug(request: Request, slug: string, roles?
   return { viewer, region, membership }
 }
 
-/** May this member submit on the organisation's behalf? Beheerders always; medewerkers when allowed. */
-export function maySubmitFor(membership: Viewer['organisations'][number]): boolean {
-  return membership.role === 'beheerder' || membership.medewerkersMaySubmit
-}
+export { maySubmitFor } from './roles'
 
 export function actorOf(viewer: Viewer, request: Request) {
   return {

@@ -17,3 +17,11 @@ export const ROLE_LABELS: Record<OrganisationRole | RegionRole, string> = {
 
 /** Staff roles that must sign in with a second factor. */
 export const SECOND_FACTOR_REQUIRED: readonly RegionRole[] = ['inkoper', 'contractmanager', 'regiobeheerder']
+
+/** May this member submit on the organisation's behalf? Beheerders always; medewerkers when the beheerder allows it. */
+export function maySubmitFor(membership: { role: string; medewerkersMaySubmit: boolean }): boolean {
+  return membership.role === 'beheerder' || membership.medewerkersMaySubmit
+}
+
+export const NO_SUBMIT_RIGHTS =
+  'Alleen een beheerder, of een medewerker die daarvoor toestemming heeft van de beheerder, kan namens de organisatie indienen.'

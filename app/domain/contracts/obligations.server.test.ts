@@ -293,6 +293,30 @@ describe('buyer changes', () => {
 })
 
 describe('submitting and reviewing', () => {
+  it('a medewerker submits only when the beheerder allows it', async () => {
+    setClockForTests(day(2024, 6, 15))
+    const s = await f.makeContractScenario(db)
+    const t = await f.makeTemplate(db, { contractId: s.contract.id, requiresDeliverable: false })
+    await syncAllObligations(db)
+    const o = (await obligationsOf(s.org.id, t.id))[0]!
+    const colleague = await f.makeUser(db)
+    await db.organisationMembership.create({
+      data: { id: `m-${colleague.id}`, userId: colleague.id, organisationId: s.org.id, role: 'medewerker' },
+    })
+    const submit = () =>
+      provider.submitObligation({
+        organisationId: s.org.id,
+        obligationId: o.id,
+        note: 'Gedaan',
+        actor: { ...actor, userId: colleague.id },
+      })
+    await expect(submit()).rejects.toThrow('Alleen een beheerder')
+    expect((await db.obligation.findUniqueOrThrow({ where: { id: o.id } })).status).toBe('open')
+    await db.organisation.update({ where: { id: s.org.id }, data: { medewerkersMaySubmit: true } })
+    await submit()
+    expect((await db.obligation.findUniqueOrThrow({ where: { id: o.id } })).status).toBe('ingediend')
+  })
+
   it('submit → correction (e-mailed) → submit again → accept; other organisations and regions are refused', async () => {
     setClockForTests(day(2024, 6, 15))
     const email = `review-${Date.now()}@zorg.example`

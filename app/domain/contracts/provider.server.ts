@@ -7,6 +7,7 @@ import { newId } from '~/utils/ids.server'
 import { now } from '~/utils/clock'
 import { daysBetween, formatDate, startOfAmsterdamDay } from '~/utils/time'
 import { recordAudit, type Actor } from '~/domain/audit/audit.server'
+import { maySubmitFor, NO_SUBMIT_RIGHTS } from '~/domain/accounts/roles'
 import { awaitsProvider, canTransition, displayStatus, isLate } from './recurrence'
 import { ContractRuleError } from './contracts.server'
 
@@ -208,6 +209,13 @@ export async function submitObligation(input: {
       },
     })
     if (!o) throw new ContractRuleError('Deze verplichting bestaat niet.')
+    // Submitting speaks for the organisation: beheerders, and medewerkers only when the beheerder allows it.
+    const membership = await tx.organisationMembership.findFirst({
+      where: { userId: input.actor.userId, organisationId: input.organisationId },
+      select: { role: true, organisation: { select: { medewerkersMaySubmit: true } } },
+    })
+    if (!membership || !maySubmitFor({ role: membership.role, ...membership.organisation }))
+      throw new ContractRuleError(NO_SUBMIT_RIGHTS)
     if (!canTransition(o.status, 'ingediend'))
       throw new ContractRuleError('Deze verplichting is al ingediend of afgehandeld.')
     if (o.requiresDeliverable && !input.file)
