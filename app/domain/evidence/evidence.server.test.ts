@@ -331,5 +331,20 @@ describe('who may download an evidence file', () => {
     expect(await findDownloadableEvidenceFile(council, item.fileId)).toBeNull()
     expect(await findDownloadableEvidenceFile(otherStaff, item.fileId)).toBeNull()
     expect(await findDownloadableEvidenceFile(member, 'bestaat-niet')).toBeNull()
+
+    // Evidence of a type no perceel of the region asks for stays with the organisation.
+    const unrelatedType = await createEvidenceType(db)
+    const unrelated = await createEvidenceItem(db, {
+      organisationId: organisation.id,
+      typeId: unrelatedType.id,
+    })
+    expect(await findDownloadableEvidenceFile(member, unrelated.fileId)).not.toBeNull()
+    expect(await findDownloadableEvidenceFile(staff, unrelated.fileId)).toBeNull()
+    // Once the admission has ended, the region no longer sees what was never attached to an entry.
+    await db.admission.updateMany({
+      where: { organisationId: organisation.id },
+      data: { status: 'beeindigd', endedAt: new Date() },
+    })
+    expect(await findDownloadableEvidenceFile(staff, item.fileId)).toBeNull()
   })
 })

@@ -278,17 +278,21 @@ export async function requirementsOverview(
 
 /**
  * Evidence a region's staff may see: items attached to a submitted entry (not a concept) in one of the region's
- * percelen, and all items of organisations with an admission in the region. The same rule decides downloads.
+ * percelen, and, for organisations with a running (not ended) admission in the region, items of the types the
+ * region's percelen require: a renewed certificate is never attached to the old entry, yet the contract manager must
+ * verify it to keep the admission in the keuzehulp. The same rule decides downloads.
  */
 export function itemVisibleToRegion(regionId: string) {
+  const inRegion = { procurement: { regionId } }
   return {
     OR: [
+      { entryEvidence: { some: { entry: { status: { not: 'concept' }, perceel: inRegion } } } },
       {
-        entryEvidence: {
-          some: { entry: { status: { not: 'concept' }, perceel: { procurement: { regionId } } } },
+        organisation: {
+          admissions: { some: { status: { in: ['actief', 'geschorst'] }, perceel: inRegion } },
         },
+        type: { required: { some: { requirementSet: { perceel: inRegion } } } },
       },
-      { organisation: { admissions: { some: { perceel: { procurement: { regionId } } } } } },
     ],
   }
 }
