@@ -120,7 +120,22 @@ function openAdapter(target: DatabaseTarget | null): OpenAdapter {
     // Migration SQL is unqualified and the engine ignores the adapter's schema, so select it via search_path.
     options: schema ? `-c search_path=${schema}` : undefined,
   })
-  return trackConnections(new PrismaPg(pool, { schema }), () => pool.end())
+  const factory = new PrismaPg(pool, { schema })
+  const connect = factory.connect.bind(factory)
+  // adapter-pg runs a migration script by splitting it at every ";", which cuts a dollar-quoted function body (the
+  // audit trail's append-only trigger) in pieces. Send the script whole, as Prisma's native engine does: the simple
+  // query protocol runs its statements in order, in one implicit transaction.
+  factory.connect = async () => {
+    const adapter = await connect()
+    adapter.executeScript = async (script: string) => {
+      await pool.query(script).catch((error: unknown) => {
+        // The adapter's own conversion, so the engine reports the failure like any other database error.
+        ;(adapter as unknown as { onError(error: unknown): never }).onError(error)
+      })
+    }
+    return adapter
+  }
+  return trackConnections(factory, () => pool.end())
 }
 
 /** Separates Prisma's `?schema=` parameter, which pg does not understand, from a PostgreSQL URL. */
