@@ -100,6 +100,7 @@ test('een aanbieder maakt een account, bevestigt via de e-mail, registreert de o
 
 test('een inkoper logt in met wachtwoord en een code uit de authenticator-app', async ({ page }) => {
   await page.goto('/inloggen')
+  await expectAccessible(page)
   await page.getByLabel('E-mailadres').fill('inkoper@rivierenland.example')
   await page.getByLabel('Wachtwoord').fill('welkom-in-het-portaal')
   await page.getByRole('button', { name: 'Inloggen' }).click()
@@ -132,6 +133,7 @@ test('een aanbieder die de URL aanpast naar een andere organisatie of regio krij
   await expectAccessible(page)
   const region = await page.goto('/regio/rivierenland')
   expect(region?.status()).toBe(404)
+  await expectAccessible(page)
 })
 
 test('een tweede registratie met hetzelfde KvK-nummer legt uit wie de organisatie beheert en houdt het formulier vast', async ({
@@ -163,12 +165,14 @@ test('iemand die voor twee organisaties werkt wisselt van organisatie; de keuze 
   await page.getByLabel('Werken voor organisatie').selectOption({ label: 'De Sleutels Leiden' })
   await page.getByRole('button', { name: 'Wissel van organisatie' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('De Sleutels Leiden')
+  await expectAccessible(page)
   await page.goto('/aanbieder/gebruikers')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Gebruikers van De Sleutels Leiden')
   await expectAccessible(page)
   // A medewerker may not edit the organisation.
   const edit = await page.goto('/aanbieder/organisatie')
   expect(edit?.status()).toBe(403)
+  await expectAccessible(page)
 })
 
 function codeFor(secret: string) {
@@ -230,6 +234,19 @@ test('platformbeheer maakt een regio; de eerste regiobeheerder stelt tweestaps i
   await expectAccessible(rb)
   const buyerMail = await waitForMail(buyer, /Uitnodiging/)
   expect(buyerMail.text).toContain(regionName)
+
+  // The regiobeheerder adds a municipality to the region, for the Wmo only.
+  await rb.goto(`/regio/${slug}/gemeenten`)
+  await expect(rb.getByRole('heading', { level: 1 })).toHaveText(`Gemeenten van ${regionName}`)
+  await expectAccessible(rb)
+  await rb.getByRole('button', { name: 'Gemeente toevoegen' }).click()
+  await expect(rb.getByText('Kies een gemeente', { exact: true })).toBeVisible()
+  await rb.getByLabel('Gemeente', { exact: true }).selectOption({ label: 'Ede' })
+  await rb.getByLabel('Alleen voor (niet verplicht)').fill('Wmo')
+  await rb.getByRole('button', { name: 'Gemeente toevoegen' }).click()
+  await expect(rb.getByText('De gemeente is toegevoegd aan de regio.')).toBeVisible()
+  await expect(rb.getByRole('row').filter({ hasText: 'Ede' })).toContainText('Wmo')
+  await expectAccessible(rb)
   await context.close()
 })
 
@@ -241,11 +258,13 @@ test('een aanbieder wijzigt wachtwoord en e-mailadres en zet tweestapsverificati
   const db = e2eDb()
   const email = uniqueEmail('eigenaar')
   await page.goto('/registreren')
+  await expectAccessible(page)
   await page.getByLabel('Uw naam').fill('Wim Wijzig')
   await page.getByLabel('E-mailadres').fill(email)
   await page.getByLabel('Wachtwoord').fill(PASSWORD)
   await page.getByRole('button', { name: 'Account aanmaken' }).click()
   await page.goto(firstLink((await waitForMail(email, /Bevestig uw e-mailadres/)).text))
+  await expectAccessible(page)
   await page.getByRole('button', { name: 'Bevestig mijn e-mailadres' }).click()
   await loginAs(page, email)
 
@@ -263,6 +282,7 @@ test('een aanbieder wijzigt wachtwoord en e-mailadres en zet tweestapsverificati
   await passwordForm.getByLabel('Nieuw wachtwoord').fill('een-ander-lang-wachtwoord')
   await passwordForm.getByRole('button', { name: 'Wachtwoord wijzigen' }).click()
   await expect(page.getByText('Uw wachtwoord is gewijzigd.')).toBeVisible()
+  await expectAccessible(page)
 
   const newEmail = uniqueEmail('nieuw-adres')
   const emailForm = page.locator('form', { has: page.getByRole('button', { name: 'Link sturen' }) })
@@ -276,6 +296,7 @@ test('een aanbieder wijzigt wachtwoord en e-mailadres en zet tweestapsverificati
   await page.getByRole('button', { name: 'Bevestig mijn nieuwe e-mailadres' }).click()
   await expect(page.getByText(`Uw e-mailadres is nu ${newEmail}.`)).toBeVisible()
   expect(await db.user.count({ where: { email: newEmail } })).toBe(1)
+  await expectAccessible(page)
 
   await page.getByRole('link', { name: 'Tweestapsverificatie aanzetten' }).click()
   await expectAccessible(page)
@@ -286,6 +307,7 @@ test('een aanbieder wijzigt wachtwoord en e-mailadres en zet tweestapsverificati
   await page.getByLabel('Code uit de app').fill(codeFor(secret))
   await page.getByRole('button', { name: 'Tweestapsverificatie aanzetten' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tweestapsverificatie staat aan')
+  await expectAccessible(page)
   await page.goto('/account')
   await expect(page.getByText(/Status: aan/)).toBeVisible()
   const offForm = page.locator('form', {

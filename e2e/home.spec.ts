@@ -52,6 +52,7 @@ test.describe('de startpagina', () => {
     await loginAs(page, 'beheerder@kompas.example')
     await page.goto('/inkoopagenda/inkoop-leidse-regio-wmo-2021')
     await expect(page.getByRole('button', { name: /Volg dit traject|Niet meer volgen/ })).toBeVisible()
+    await expectAccessible(page)
     expect(scripts.some((s) => s.startsWith('/build/'))).toBe(true)
   })
 })

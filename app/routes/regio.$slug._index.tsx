@@ -53,6 +53,7 @@ export default function RegioDashboard() {
         { to: `${base}/contracten`, label: 'Verplichtingen', text: 'Contractafspraken en naleving.' },
         { to: `${base}/consultaties`, label: 'Consultaties', text: 'Marktconsultaties en bijeenkomsten.' },
         { to: `${base}/medewerkers`, label: 'Medewerkers', text: 'Wie er voor de regio werkt.' },
+        { to: `${base}/gemeenten`, label: 'Gemeenten', text: 'Welke gemeenten bij de regio horen.' },
       ]
     : [{ to: '/consultaties', label: 'Consultaties', text: 'Marktconsultaties waarvoor u bent uitgenodigd.' }]
   return (

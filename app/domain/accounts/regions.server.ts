@@ -253,3 +253,152 @@ export async function createRegion(
   if (!invited.ok) return invited
   return { ok: true }
 }
+
+// --- the region's municipalities (regiobeheerder) ----------------------------------------------------------------------
+
+/** The municipalities a region could still add: every Dutch municipality not yet in it. */
+export async function gemeentenOutsideRegion(regionId: string) {
+  return db.gemeente.findMany({
+    where: { regions: { none: { regionId } } },
+    orderBy: { name: 'asc' },
+    select: { code: true, name: true },
+  })
+}
+
+/** The region's municipalities, each with the percelen of the region it takes part in. */
+export async function listRegionGemeenten(regionId: string) {
+  const rows = await db.regionGemeente.findMany({
+    where: { regionId },
+    orderBy: { gemeente: { name: 'asc' } },
+    select: {
+      scope: true,
+      gemeente: {
+        select: {
+          code: true,
+          name: true,
+          perceelGemeenten: {
+            where: { perceel: { procurement: { regionId } } },
+            select: { perceel: { select: { name: true } } },
+          },
+        },
+      },
+    },
+  })
+  return rows.map((r) => ({
+    code: r.gemeente.code,
+    name: r.gemeente.name,
+    scope: r.scope,
+    percelen: r.gemeente.perceelGemeenten.map((p) => p.perceel.name),
+  }))
+}
+
+/** Adds a municipality to the region, optionally for part of its work only (e.g. "Wmo"). */
+export async function addRegionGemeente(
+  regionId: string,
+  actor: Actor,
+  input: { gemeenteCode: string; scope: string },
+): Promise<Result> {
+  return db.$transaction(async (tx): Promise<Result> => {
+    const gemeente = await tx.gemeente.findUnique({
+      where: { code: input.gemeenteCode },
+      select: { name: true },
+    })
+    if (!gemeente) return { ok: false, message: 'Kies een gemeente uit de lijst.' }
+    const present = await tx.regionGemeente.findUnique({
+      where: { regionId_gemeenteCode: { regionId, gemeenteCode: input.gemeenteCode } },
+      select: { regionId: true },
+    })
+    if (present) return { ok: false, message: `${gemeente.name} hoort al bij de regio.` }
+    await tx.regionGemeente.create({
+      data: { regionId, gemeenteCode: input.gemeenteCode, scope: input.scope },
+    })
+    await recordAudit(tx, {
+      actor,
+      action: 'regio.gemeente-toegevoegd',
+      subjectType: 'regio',
+      subjectId: regionId,
+      summary: `${gemeente.name} toegevoegd aan de regio${input.scope ? ` (${input.scope})` : ''}`,
+      regionId,
+    })
+    return { ok: true }
+  })
+}
+
+/**
+ * Removes a municipality from the region. Refused while one of the region's percelen still has it as a participant:
+ * admissions and entries hang on that, so the inkoper takes it out of the perceel first.
+ */
+export async function removeRegionGemeente(
+  regionId: string,
+  actor: Actor,
+  gemeenteCode: string,
+): Promise<Result> {
+  return db.$transaction(async (tx): Promise<Result> => {
+    const row = await tx.regionGemeente.findUnique({
+      where: { regionId_gemeenteCode: { regionId, gemeenteCode } },
+      select: { gemeente: { select: { name: true } } },
+    })
+    if (!row) return { ok: false, message: 'Deze gemeente hoort niet (meer) bij de regio.' }
+    const percelen = await tx.perceel.findMany({
+      where: { procurement: { regionId }, gemeenten: { some: { gemeenteCode } } },
+      select: { name: true },
+      orderBy: { name: 'asc' },
+    })
+    if (percelen.length > 0) {
+      return {
+        ok: false,
+        message: `${row.gemeente.name} neemt deel aan ${percelen.map((p) => p.name).join(', ')}. Haal de gemeente eerst uit ${percelen.length === 1 ? 'dat perceel' : 'die percelen'}.`,
+      }
+    }
+    await tx.regionMembershipGemeente.deleteMany({
+      where: { gemeenteCode, membership: { regionId } },
+    })
+    await tx.regionGemeente.delete({ where: { regionId_gemeenteCode: { regionId, gemeenteCode } } })
+    await recordAudit(tx, {
+      actor,
+      action: 'regio.gemeente-verwijderd',
+      subjectType: 'regio',
+      subjectId: regionId,
+      summary: `${row.gemeente.name} uit de regio gehaald`,
+      regionId,
+    })
+    return { ok: true }
+  })
+}
+
+/** Sets the municipalities one staff member works for; none means the whole region. */
+export async function setStaffGemeenten(
+  regionId: string,
+  actor: Actor,
+  membershipId: string,
+  gemeenteCodes: string[],
+): Promise<Result> {
+  return db.$transaction(async (tx): Promise<Result> => {
+    const membership = await tx.regionMembership.findFirst({
+      where: { id: membershipId, regionId },
+      select: { id: true, user: { select: { name: true } } },
+    })
+    if (!membership) return { ok: false, message: 'Deze persoon hoort niet (meer) bij de regio.' }
+    const inRegion = await tx.regionGemeente.findMany({
+      where: { regionId, gemeenteCode: { in: gemeenteCodes } },
+      select: { gemeente: { select: { code: true, name: true } } },
+    })
+    if (inRegion.length !== new Set(gemeenteCodes).size)
+      return { ok: false, message: 'Kies gemeenten van de regio.' }
+    await tx.regionMembershipGemeente.deleteMany({ where: { membershipId } })
+    if (inRegion.length > 0) {
+      await tx.regionMembershipGemeente.createMany({
+        data: inRegion.map((g) => ({ membershipId, gemeenteCode: g.gemeente.code })),
+      })
+    }
+    await recordAudit(tx, {
+      actor,
+      action: 'regio.gemeenten-medewerker',
+      subjectType: 'regio',
+      subjectId: regionId,
+      summary: `${membership.user.name} werkt voor ${inRegion.length ? inRegion.map((g) => g.gemeente.name).join(', ') : 'de hele regio'}`,
+      regionId,
+    })
+    return { ok: true }
+  })
+}
