@@ -129,6 +129,7 @@ export const ROUTE_RULES: RouteRule[] = [
     [
       ['regio.$slug._index.tsx', '/regio/rivierenland'],
       ['regio.$slug.medewerkers.tsx', '/regio/rivierenland/medewerkers'],
+      ['regio.$slug.gemeenten.tsx', '/regio/rivierenland/gemeenten'],
     ] as const
   ).map(([file, path]) => ({
     file,
