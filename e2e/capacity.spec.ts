@@ -156,6 +156,12 @@ test.describe('werkgebied en capaciteit', () => {
     const row = page.getByRole('row', { name: new RegExp(`${name} Tiel`) })
     await expect(row.getByRole('cell')).toHaveText(['Tiel', '3', '2', '9 weken', '20 weken', '1'])
     await expect(page.getByRole('img', { name: /Wachttijd in weken, alle segmenten/ })).toBeVisible()
+    // The chart and its table show the demo data's six months of history, not only what this test made.
+    const demoTrend = page.getByRole('table', { name: 'Ontwikkeling, alle segmenten' })
+    const oldest = demoTrend.getByRole('row').nth(1).getByRole('cell')
+    await expect(oldest.nth(2)).toHaveText(/^\d+ weken$/)
+    await expect(oldest.nth(3)).toHaveText(/^\d+ weken$/)
+    expect(Number(await oldest.nth(0).textContent())).toBeGreaterThan(10)
     await expectAccessible(page)
 
     // The trend of this one segment: 4 months ago the waiting times were 5 weeks longer.

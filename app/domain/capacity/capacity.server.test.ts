@@ -110,6 +110,18 @@ describe('saving werkgebied and capacity', () => {
       where: { subjectId: org.id, action: 'capaciteit.bijgewerkt' },
     })
     expect(audit).toHaveLength(2)
+    // The werkgebied's history: one event per admission whose coverage changed, before and after.
+    const werkgebied = await db.auditEvent.findMany({
+      where: { organisationId: org.id, action: 'werkgebied.gewijzigd' },
+    })
+    const changes = werkgebied.map((e) => [e.subjectId, e.summary.replace(/^Werkgebied [^:]+ in /, '')])
+    expect(changes).toHaveLength(2)
+    expect(changes).toEqual(
+      expect.arrayContaining([
+        [none.id, 'West Betuwe: hele gemeente → niet in deze gemeente'],
+        [adm.id, 'Tiel: hele gemeente → postcodegebieden 4001, 4002, 4191'],
+      ]),
+    )
   })
 
   it('refuses PC4 areas that do not exist and municipalities the organisation is not admitted for', async () => {

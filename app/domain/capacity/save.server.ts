@@ -24,6 +24,11 @@ export type ProductInput = {
 export type SaveResult =
   { ok: true; warnings: string[]; saved: number } | { ok: false; fieldErrors: Record<string, string[]> }
 
+function describeCoverage(a: { coversWhole: boolean; pc4s: string }): string {
+  if (a.coversWhole) return 'hele gemeente'
+  return a.pc4s ? `postcodegebieden ${a.pc4s.split(',').join(', ')}` : 'niet in deze gemeente'
+}
+
 /**
  * Checks the PC4 areas against the postcode table and the products and municipalities against the organisation's
  * active admissions, then saves everything in one transaction. Field error keys use the form's names
@@ -36,9 +41,18 @@ export async function saveCapacity(
   const { organisationId } = input
   const admissions = await db.admission.findMany({
     where: { organisationId, status: 'actief', productId: { in: input.products.map((p) => p.productId) } },
-    select: { id: true, productId: true, gemeenteCode: true },
+    select: {
+      id: true,
+      productId: true,
+      gemeenteCode: true,
+      coversWhole: true,
+      pc4s: true,
+      product: { select: { name: true } },
+      gemeente: { select: { name: true } },
+    },
   })
   const admissionOf = new Map(admissions.map((a) => [`${a.productId}|${a.gemeenteCode}`, a.id]))
+  const admissionById = new Map(admissions.map((a) => [a.id, a]))
 
   const fieldErrors: Record<string, string[]> = {}
   const parsed = input.products.map((p) =>
@@ -88,12 +102,21 @@ export async function saveCapacity(
     for (const [i, p] of input.products.entries()) {
       for (const [j, g] of p.gemeenten.entries()) {
         const codes = parsed[i]![j]!.codes
-        await tx.admission.update({
-          where: { id: admissionOf.get(`${p.productId}|${g.gemeenteCode}`)!, organisationId },
-          data: {
-            coversWhole: g.dekking === 'geheel',
-            pc4s: g.dekking === 'deels' ? [...codes].sort().join(',') : '',
-          },
+        const before = admissionById.get(admissionOf.get(`${p.productId}|${g.gemeenteCode}`)!)!
+        const after = {
+          coversWhole: g.dekking === 'geheel',
+          pc4s: g.dekking === 'deels' ? [...codes].sort().join(',') : '',
+        }
+        if (before.coversWhole === after.coversWhole && before.pc4s === after.pc4s) continue
+        await tx.admission.update({ where: { id: before.id, organisationId }, data: after })
+        // The werkgebied lives on the admission; its history is this audit trail, one event per change.
+        await recordAudit(tx, {
+          actor: input.actor,
+          action: 'werkgebied.gewijzigd',
+          subjectType: 'Admission',
+          subjectId: before.id,
+          summary: `Werkgebied ${before.product.name} in ${before.gemeente.name}: ${describeCoverage(before)} → ${describeCoverage(after)}`,
+          organisationId,
         })
       }
       await writeReport(tx, {
