@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import { test, expect, expectAccessible, e2eDb } from './support/fixtures'
+import type { DbOrTx } from '../app/utils/db.server'
 import {
   freePc4,
   makeCatalogue,
@@ -12,6 +13,17 @@ import {
 /** The names in the result list, in order. */
 async function resultNames(page: Page) {
   return page.locator('.keuzehulp-item h3').allInnerTexts()
+}
+
+/** Two unused PC4 codes at most 15 apart, so the second one's municipality is offered as a neighbour of the first. */
+async function freePc4Pair(db: DbOrTx): Promise<[string, string]> {
+  for (;;) {
+    const first = await freePc4(db)
+    for (let d = 1; d <= 15 && Number(first) + d <= 9999; d++) {
+      const near = String(Number(first) + d)
+      if (!(await db.pc4.findUnique({ where: { code: near } }))) return [first, near]
+    }
+  }
 }
 
 async function expectNoCookies(page: Page) {
@@ -76,8 +88,10 @@ test.describe('keuzehulp', () => {
     )
     await expect(page.getByText(`Postcode ${pc4} (${gemeente.name}) ligt vooral in gemeente`)).toBeVisible()
     await expect(page.getByLabel('Andere gemeente kiezen')).toHaveValue(gemeente.code)
-    // Werkgebied: the provider that only works in the other PC4 is not shown.
-    await expect(page.getByRole('heading', { name: '3 aanbieders gevonden' })).toBeVisible()
+    // Werkgebied: the provider that only works in the other PC4 is not shown. The count is in the title (read out
+    // on load: the page has no React runtime, so a live region would never be announced) and in the heading.
+    await expect(page).toHaveTitle(`3 aanbieders in ${gemeente.name} | Keuzehulp | Aanbiederspoort`)
+    await expect(page.getByRole('heading', { name: `3 aanbieders in ${gemeente.name}` })).toBeVisible()
     expect(await resultNames(page)).toEqual([`Snelle Hulp ${s}`, `Trage Zorg ${s}`, `Volle Zorg ${s}`])
     const firstResult = page.locator('.keuzehulp-item').first()
     await expect(firstResult).toContainText('Neemt nieuwe cliënten aan')
@@ -91,7 +105,9 @@ test.describe('keuzehulp', () => {
     await page.getByLabel('Maximale wachttijd').selectOption('4')
     await page.getByLabel('Taal', { exact: true }).selectOption('Turks')
     await page.getByRole('button', { name: 'Resultaten tonen' }).click()
-    await expect(page.getByRole('heading', { name: '1 aanbieder gevonden' })).toBeVisible()
+    const oneFound = `1 aanbieder voor Begeleiding thuis ${s} in ${gemeente.name}`
+    await expect(page).toHaveTitle(`${oneFound} | Keuzehulp | Aanbiederspoort`)
+    await expect(page.getByRole('heading', { name: oneFound })).toBeVisible()
     expect(await resultNames(page)).toEqual([`Snelle Hulp ${s}`])
     const filteredUrl = page.url()
     expect(filteredUrl).toContain('nieuw=1')
@@ -107,13 +123,13 @@ test.describe('keuzehulp', () => {
     await expect(page.getByText('Islamitisch')).toBeVisible()
     await expectAccessible(page)
     await page.getByRole('link', { name: 'Terug naar de resultaten' }).click()
-    await expect(page.getByRole('heading', { name: '1 aanbieder gevonden' })).toBeVisible()
+    await expect(page.getByRole('heading', { name: oneFound })).toBeVisible()
 
     // 4. A suspended provider vanishes at once.
     const unfiltered = `/keuzehulp?gemeente=${gemeente.code}&postcode=${pc4}`
     await db.admission.updateMany({ where: { organisationId: traag.id }, data: { status: 'geschorst' } })
     await page.goto(unfiltered)
-    await expect(page.getByRole('heading', { name: '2 aanbieders gevonden' })).toBeVisible()
+    await expect(page.getByRole('heading', { name: `2 aanbieders in ${gemeente.name}` })).toBeVisible()
     const withJs = await resultNames(page)
     expect(withJs).toEqual([`Snelle Hulp ${s}`, `Volle Zorg ${s}`])
     const gone = await page.goto(`/keuzehulp/aanbieder/${traag.id}`)
@@ -129,7 +145,8 @@ test.describe('keuzehulp', () => {
     await plain.goto('/keuzehulp')
     await plain.getByLabel('Uw gemeente of postcode').fill(pc4)
     await plain.getByRole('button', { name: 'Zoeken' }).click()
-    await expect(plain.getByRole('heading', { name: '2 aanbieders gevonden' })).toBeVisible()
+    await expect(plain).toHaveTitle(`2 aanbieders in ${gemeente.name} | Keuzehulp | Aanbiederspoort`)
+    await expect(plain.getByRole('heading', { name: `2 aanbieders in ${gemeente.name}` })).toBeVisible()
     expect(await resultNames(plain)).toEqual(withJs)
     await plain.getByLabel('Alleen aanbieders die nieuwe cliënten aannemen').check()
     await plain.getByLabel('Maximale wachttijd').selectOption('4')
@@ -154,7 +171,8 @@ test.describe('keuzehulp', () => {
     await page.goto('/keuzehulp')
     await page.getByLabel('Uw gemeente of postcode').fill(`opendatastad ${s}`)
     await page.getByRole('button', { name: 'Zoeken' }).click()
-    await expect(page.getByRole('heading', { name: '1 aanbieder gevonden' })).toBeVisible()
+    await expect(page).toHaveTitle(`1 aanbieder in ${gemeente.name} | Keuzehulp | Aanbiederspoort`)
+    await expect(page.getByRole('heading', { name: `1 aanbieder in ${gemeente.name}` })).toBeVisible()
     await expect(page.getByRole('group', { name: /Jeugd: hulp voor kinderen/ })).toHaveCount(0)
     await expectAccessible(page)
 
@@ -192,6 +210,75 @@ test.describe('keuzehulp', () => {
     expect(changed.status()).toBe(200)
     const after = (await changed.json()) as { organization: { id: string }[] }
     expect(after.organization.some((o) => o.id === provider.id)).toBe(false)
+  })
+
+  test('gemeente wijzigen bij een postcode op de grens houdt soort hulp en filters vast', async ({
+    page,
+  }) => {
+    const db = e2eDb()
+    const s = uniqueSuffix()
+    const [pc4, nearPc4] = await freePc4Pair(db)
+    const grens = await makeGemeente(db, { name: `Grensdorp ${s}`, pc4s: [pc4] })
+    const buur = await makeGemeente(db, { name: `Buurstad ${s}`, pc4s: [nearPc4] })
+    const catalogue = await makeCatalogue(db, {
+      gemeenteCodes: [grens.code, buur.code],
+      segmentName: `Thuishulp ${s}`,
+    })
+    const hulp = `s-${catalogue.segmentId}`
+    await makeListedProvider(db, catalogue, grens.code, {
+      name: `Grens Turks ${s}`,
+      languages: 'Turks',
+      waitingWeeks: 1,
+    })
+    await makeListedProvider(db, catalogue, grens.code, { name: `Grens Traag ${s}`, waitingWeeks: 10 })
+    await makeListedProvider(db, catalogue, buur.code, {
+      name: `Buur Turks ${s}`,
+      languages: 'Nederlands, Turks',
+      waitingWeeks: 2,
+    })
+    await makeListedProvider(db, catalogue, buur.code, { name: `Buur Nederlands ${s}`, waitingWeeks: 1 })
+
+    await page.goto(
+      `/keuzehulp?gemeente=${grens.code}&postcode=${pc4}&hulp=${hulp}&nieuw=1&wacht=4&taal=Turks&sort=naam&pagina=1`,
+    )
+    await expect(page).toHaveTitle(
+      `1 aanbieder voor Thuishulp ${s} in ${grens.name} | Keuzehulp | Aanbiederspoort`,
+    )
+    expect(await resultNames(page)).toEqual([`Grens Turks ${s}`])
+
+    await page.getByLabel('Andere gemeente kiezen').selectOption(buur.code)
+    await page.getByRole('button', { name: 'Gemeente wijzigen' }).click()
+    await expect(page).toHaveTitle(
+      `1 aanbieder voor Thuishulp ${s} in ${buur.name} | Keuzehulp | Aanbiederspoort`,
+    )
+    const url = new URL(page.url())
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      gemeente: buur.code,
+      postcode: pc4,
+      hulp,
+      nieuw: '1',
+      wacht: '4',
+      taal: 'Turks',
+      sort: 'naam',
+    })
+    expect(await resultNames(page)).toEqual([`Buur Turks ${s}`])
+    await expect(page.getByLabel('Soort hulp')).toHaveValue(hulp)
+    await expect(page.getByLabel('Alleen aanbieders die nieuwe cliënten aannemen')).toBeChecked()
+    await expect(page.getByLabel('Maximale wachttijd')).toHaveValue('4')
+    await expect(page.getByLabel('Taal', { exact: true })).toHaveValue('Turks')
+    await expect(page.getByLabel('Sorteren op')).toHaveValue('naam')
+    await expectAccessible(page)
+
+    // No results: the title says so, and a filter value this list does not offer is still shown as chosen.
+    await page.goto(`/keuzehulp?gemeente=${buur.code}&postcode=${pc4}&hulp=${hulp}&taal=Fries`)
+    await expect(page).toHaveTitle(
+      `Geen aanbieders voor Thuishulp ${s} in ${buur.name} | Keuzehulp | Aanbiederspoort`,
+    )
+    await expect(
+      page.getByRole('heading', { name: `Geen aanbieders voor Thuishulp ${s} in ${buur.name}` }),
+    ).toBeVisible()
+    await expect(page.getByLabel('Taal', { exact: true })).toHaveValue('Fries')
+    await expectAccessible(page)
   })
 
   test('laadt geen React-runtime: alleen het kleine suggestiescript, en dat vult suggesties', async ({

@@ -109,15 +109,17 @@ export default function OpenData() {
       </UnorderedList>
       <Paragraph>
         Beide antwoorden hebben een <Code>ETag</Code>. Stuurt u die terug in <Code>If-None-Match</Code>, dan
-        antwoorden wij <Code>304 Not Modified</Code> zolang er niets is veranderd. De gegevens veranderen
-        zodra een aanbieder wordt toegelaten of geschorst, capaciteit doorgeeft of een keurmerk verloopt.
+        antwoorden wij <Code>304 Not Modified</Code> zolang de inhoud niet is veranderd. De gegevens
+        veranderen zodra een aanbieder wordt toegelaten of geschorst, capaciteit doorgeeft of een keurmerk
+        verloopt.
       </Paragraph>
       <Heading2>Wat erin staat</Heading2>
       <Paragraph>
-        Alleen aanbieders met een actieve toelating in een gepubliceerd inkooptraject, van wie de verplichte
-        bewijsstukken zijn goedgekeurd en geldig. Geschorste of beëindigde toelatingen staan er niet in. De
-        indeling volgt de tabellen van Open Referral HSDS 3.0 (organization, service, service_area,
-        service_capacity), met Nederlandse aanvullingen zoals de gemeentecode en de wet.
+        Alleen aanbieders met een actieve toelating in een gepubliceerd inkooptraject, voor een gemeente die
+        daar nog onder valt, van wie de verplichte bewijsstukken zijn goedgekeurd en geldig. Geschorste of
+        beëindigde toelatingen staan er niet in. De indeling volgt de tabellen van Open Referral HSDS 3.0
+        (organization, service, service_area, service_capacity), met Nederlandse aanvullingen zoals de
+        gemeentecode en de wet.
       </Paragraph>
       {TABLES.map((t) => (
         <Table key={t.name}>

@@ -16,12 +16,27 @@ import {
 import { now } from '~/utils/clock'
 import { resolvePlace } from '~/domain/keuzehulp/search.server'
 import { searchPage } from '~/domain/keuzehulp/page.server'
-import { LAW_LABEL, MAX_WAIT_OPTIONS, readSearchState, searchStateQuery } from '~/domain/keuzehulp/rules'
+import {
+  LAW_LABEL,
+  MAX_WAIT_OPTIONS,
+  carriedSearchFields,
+  readSearchState,
+  resultsSummary,
+  searchStateQuery,
+} from '~/domain/keuzehulp/rules'
 
 /** Public page: no React runtime in the browser, only the small suggestion script (see app/root.tsx). */
 export const handle = { hydrate: false, scripts: ['/js/gemeente-suggesties.js'] }
 
-export const meta: MetaFunction = () => [{ title: 'Keuzehulp: vind een zorgaanbieder | Aanbiederspoort' }]
+/** After a search the title starts with the count: read out on load, as the page has no live updates. */
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title:
+      data?.kind === 'resultaten'
+        ? `${summaryOf(data.page)} | Keuzehulp | Aanbiederspoort`
+        : 'Keuzehulp: vind een zorgaanbieder | Aanbiederspoort',
+  },
+]
 
 /** Server time of the loader, for the benchmark (e2e/bench-keuzehulp.ts) and for anyone looking at the network tab. */
 export const headers: HeadersFunction = ({ loaderHeaders }) => {
@@ -157,6 +172,16 @@ type PageData = NonNullable<
   Extract<ReturnType<typeof useLoaderData<typeof loader>>, { kind: 'resultaten' }>['page']
 >
 
+function summaryOf(page: PageData) {
+  return resultsSummary({
+    total: page.results.total,
+    gemeente: page.gemeente.name,
+    hulp: page.hulpLabel,
+    page: page.results.page,
+    pageCount: page.results.pageCount,
+  })
+}
+
 /*
  * The result page is rendered for every search, so it is written in plain elements with the NL Design System classes
  * the components would put there (same HTML, a fraction of the render work): 20 results, five selects and their
@@ -205,7 +230,6 @@ function Results({ page }: { page: PageData }) {
               : `U zoekt in gemeente ${gemeente.name}, voor postcode ${page.assumed.postcode} (${page.assumed.place}).`}
           </p>
           <form method="get" action="/keuzehulp" className="keuzehulp-inline-form">
-            <input type="hidden" name="postcode" value={page.assumed.postcode} />
             <Field id="andere-gemeente" label="Andere gemeente kiezen">
               <select
                 className={cls.select}
@@ -220,6 +244,10 @@ function Results({ page }: { page: PageData }) {
                 ))}
               </select>
             </Field>
+            {/* The kind of help and the filters stay; only the municipality changes. */}
+            {carriedSearchFields(state).map(([name, value]) => (
+              <input key={name} type="hidden" name={name} value={value} />
+            ))}
             <button className={cls.secondary} type="submit">
               Gemeente wijzigen
             </button>
@@ -290,7 +318,9 @@ function Results({ page }: { page: PageData }) {
               label="Maximale wachttijd"
               value={state.wacht ? String(state.wacht) : ''}
               empty="Maakt niet uit"
-              options={MAX_WAIT_OPTIONS.map((w) => ({ value: String(w), label: `${w} weken` }))}
+              options={[...new Set([...MAX_WAIT_OPTIONS, ...(state.wacht ? [state.wacht] : [])])]
+                .sort((a, b) => a - b)
+                .map((w) => ({ value: String(w), label: w === 1 ? '1 week' : `${w} weken` }))}
             />
             <FilterSelect
               id="doelgroep"
@@ -332,11 +362,10 @@ function Results({ page }: { page: PageData }) {
       </form>
 
       <section aria-labelledby="resultaten" className="keuzehulp-results">
-        <div aria-live="polite" aria-atomic="true">
-          <h2 id="resultaten" className={cls.h2}>
-            {results.total === 1 ? '1 aanbieder gevonden' : `${results.total} aanbieders gevonden`}
-          </h2>
-        </div>
+        {/* No live region: every search is a page load, so the count is in the title and in this heading. */}
+        <h2 id="resultaten" className={cls.h2}>
+          {summaryOf(page)}
+        </h2>
         {results.total === 0 ? (
           <p className={cls.p}>
             Er zijn geen aanbieders die aan uw keuzes voldoen. Kies minder filters of een andere soort hulp.
@@ -401,11 +430,17 @@ function FilterSelect(props: {
   empty?: string
   options: { value: string; label: string }[]
 }) {
+  // A chosen value that the list does not offer (filters carried over to another municipality or kind of help) still
+  // filters, so it stays visible as chosen; filters compare case-insensitively, so a differently cased one is found.
+  const wanted = props.value.toLowerCase()
+  const match = props.options.find((o) => o.value === props.value || o.value.toLowerCase() === wanted)
+  const options =
+    props.value && !match ? [...props.options, { value: props.value, label: props.value }] : props.options
   return (
     <Field id={props.id} label={props.label}>
-      <select className={cls.select} id={props.id} name={props.id} defaultValue={props.value}>
+      <select className={cls.select} id={props.id} name={props.id} defaultValue={match?.value ?? props.value}>
         {props.empty !== undefined ? <option value="">{props.empty}</option> : null}
-        {props.options.map((o) => (
+        {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>

@@ -3,42 +3,24 @@
  * werkgebied, capacity with confirmation date, quality marks), in tables modelled on Open Referral HSDS 3.0
  * (organization, service, service_area, service_capacity). Documented at /api/open-data.
  *
- * The data version (ETag) comes from the latest change and row count of every table that decides what is public,
- * plus today's date (validity depends on the day), so a 304 costs a few aggregate queries and no export.
+ * Freshness follows the read model (read-model.server.ts): the body is kept for one FactsVersion (the database's
+ * change counter and the Amsterdam day) and rebuilt by the first request after any commit or at Amsterdam midnight.
+ * No max(updatedAt)/count fingerprint: that misses two changes in the same millisecond, writers with a clock behind
+ * and deletions. The ETag is a hash of the body built for the current version, not the version itself: the counter
+ * only means something inside one process (SQLite's data_version starts afresh with every connection), while equal
+ * content has the same ETag in every process and after a restart. So a 304 is never given for data that changed.
  */
 import { createHash } from 'node:crypto'
-import { db } from '~/utils/db.server'
 import { evidenceValidOn, isCapacityFresh, splitList } from './rules'
-import { PUBLIC_STATUSES } from '~/domain/catalogue/rules'
+import { asBool, rawQuery } from './raw.server'
+import { FactCache, factsVersion } from './read-model.server'
+import { shownAdmissionSql } from './shown-admissions.server'
+import { db } from '~/utils/db.server'
 
 /** One Dutch collator for all sorting (creating one per comparison is slow). */
 const collator = new Intl.Collator('nl')
 
 export const OPEN_DATA_FORMAT = 'aanbiederspoort-keuzehulp/1.0 (Open Referral HSDS 3.0-achtig)'
-
-export async function openDataVersion(today: Date): Promise<string> {
-  const agg = async (
-    run: () => Promise<{ _max: { updatedAt: Date | null }; _count: number }>,
-  ): Promise<string> => {
-    const r = await run()
-    return `${r._max.updatedAt?.toISOString() ?? '-'}/${r._count}`
-  }
-  const parts = await Promise.all([
-    agg(() => db.organisation.aggregate({ _max: { updatedAt: true }, _count: true })),
-    agg(() => db.admission.aggregate({ _max: { updatedAt: true }, _count: true })),
-    agg(() => db.capacityReport.aggregate({ _max: { updatedAt: true }, _count: true })),
-    agg(() => db.evidenceItem.aggregate({ _max: { updatedAt: true }, _count: true })),
-    agg(() => db.evidenceType.aggregate({ _max: { updatedAt: true }, _count: true })),
-    agg(() => db.requirementSet.aggregate({ _max: { updatedAt: true }, _count: true })),
-    agg(() => db.procurement.aggregate({ _max: { updatedAt: true }, _count: true })),
-    agg(() => db.product.aggregate({ _max: { updatedAt: true }, _count: true })),
-  ])
-  const day = today.toISOString().slice(0, 10)
-  return createHash('sha256')
-    .update([OPEN_DATA_FORMAT, day, ...parts].join('|'))
-    .digest('base64url')
-    .slice(0, 27)
-}
 
 export type OpenData = {
   meta: {
@@ -90,18 +72,22 @@ export type OpenData = {
 
 /** Builds the whole export. Heavy at national scale (a few seconds); the route caches it per data version. */
 export async function buildOpenData(today: Date): Promise<OpenData> {
-  const admissions = await db.admission.findMany({
-    where: { status: 'actief', atRisk: false, perceel: { procurement: { status: { in: PUBLIC_STATUSES } } } },
-    select: {
-      organisationId: true,
-      productId: true,
-      perceelId: true,
-      gemeenteCode: true,
-      coversWhole: true,
-      pc4s: true,
-    },
-    orderBy: [{ organisationId: 'asc' }, { productId: 'asc' }, { gemeenteCode: 'asc' }],
-  })
+  // The same admissions as the search and the provider page (one shared condition).
+  const admissions = (
+    await rawQuery<{
+      organisationId: string
+      productId: string
+      perceelId: string
+      gemeenteCode: string
+      coversWhole: unknown
+      pc4s: string
+    }>(
+      `SELECT a."organisationId", a."productId", a."perceelId", a."gemeenteCode", a."coversWhole", a."pc4s"
+         FROM "Admission" a WHERE ${shownAdmissionSql('a')}
+        ORDER BY a."organisationId", a."productId", a."gemeenteCode"`,
+      [],
+    )
+  ).map((a) => ({ ...a, coversWhole: asBool(a.coversWhole) }))
   const [sets, markTypes, gemeenten] = await Promise.all([
     db.requirementSet.findMany({
       where: { publishedAt: { not: null } },
@@ -337,32 +323,57 @@ function csvCell(v: string | number | boolean | null): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
 
-const cache = new Map<string, { body: string; etag: string }>()
+type Body = { body: string; etag: string }
 
-/** The export as a body with its ETag, built once per data version and format. */
+/** The built export per format, for one FactsVersion (concurrent requests share one build). */
+const bodies = new FactCache<Body>(2)
+
+function sha(parts: string[]): string {
+  const h = createHash('sha256')
+  for (const p of parts) h.update(p).update('\0')
+  return h.digest('base64url').slice(0, 27)
+}
+
+/** Body and ETag of one format. The ETag hashes the content; the JSON's generated_at is left out of it. */
+export function openDataBody(data: OpenData, format: 'json' | 'csv'): Body {
+  if (format === 'csv') {
+    const body = openDataCsv(data)
+    return { body, etag: `"csv-${sha([OPEN_DATA_FORMAT, body])}"` }
+  }
+  const { meta, ...tables } = data
+  const { generated_at: _generatedAt, ...stable } = meta
+  const metaJson = JSON.stringify(meta)
+  const tablesJson = JSON.stringify(tables)
+  // Same text as JSON.stringify(data), without serialising the tables twice.
+  const body = `{"meta":${metaJson},${tablesJson.slice(1)}`
+  // Weak: two builds of the same data differ in generated_at only.
+  return { body, etag: `W/"json-${sha([OPEN_DATA_FORMAT, JSON.stringify(stable), tablesJson])}"` }
+}
+
+function matches(ifNoneMatch: string, etag: string): boolean {
+  const strip = (t: string) => t.trim().replace(/^W\//, '')
+  return ifNoneMatch.split(',').some((t) => t.trim() === '*' || strip(t) === strip(etag))
+}
+
+/** The export as a body with its ETag, built once per data version (change counter + Amsterdam day) and format. */
 export async function openDataResponse(
   request: Request,
   format: 'json' | 'csv',
   today: Date,
 ): Promise<Response> {
-  const version = await openDataVersion(today)
-  const etag = `"${format}-${version}"`
+  const version = await factsVersion(today)
+  const { body, etag } = await bodies.get(format, version, async () =>
+    openDataBody(await buildOpenData(today), format),
+  )
   const headers = {
     ETag: etag,
     'Cache-Control': 'public, max-age=0, must-revalidate',
     'Access-Control-Allow-Origin': '*',
   }
-  const ifNoneMatch = request.headers.get('If-None-Match') ?? ''
-  if (ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) {
+  if (matches(request.headers.get('If-None-Match') ?? '', etag)) {
     return new Response(null, { status: 304, headers })
   }
-  let hit = cache.get(format)
-  if (!hit || hit.etag !== etag) {
-    const data = await buildOpenData(today)
-    hit = { etag, body: format === 'json' ? JSON.stringify(data) : openDataCsv(data) }
-    cache.set(format, hit)
-  }
-  return new Response(hit.body, {
+  return new Response(body, {
     headers: {
       ...headers,
       'Content-Type': format === 'json' ? 'application/json; charset=utf-8' : 'text/csv; charset=utf-8',

@@ -15,6 +15,7 @@ import {
   queryProviders,
   referenceFacts,
   type Candidate,
+  type HelpOptions,
   type QualityMark,
 } from './search.server'
 
@@ -42,6 +43,13 @@ function viewOf(item: Candidate) {
   return view
 }
 
+/** The chosen kind of help in words (a group's name, or one product's name), for the result count. */
+function hulpLabel(options: HelpOptions, hulp: string | null): string | null {
+  if (!hulp) return null
+  if (hulp.startsWith('p-')) return options.products.get(hulp.slice(2))?.name ?? null
+  return options.groups.find((g) => g.value === hulp)?.label ?? null
+}
+
 /** Search page data for a chosen municipality, or null when the municipality code is unknown. */
 export async function searchPage(state: SearchState & { gemeente: string }, today: Date) {
   const version = await factsVersion(today)
@@ -62,6 +70,7 @@ export async function searchPage(state: SearchState & { gemeente: string }, toda
   return {
     gemeente,
     hulpIgnored: !hulpValid,
+    hulpLabel: hulpLabel(options, effective.hulp),
     state: effective,
     assumed: pc4
       ? { postcode: pc4.code, place: pc4.place, assumedHere: pc4.gemeenteCode === gemeente.code }

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import {
   capacityMatches,
+  carriedSearchFields,
   capacityText,
   coversPc4,
   evidenceValidOn,
   isCapacityFresh,
   parsePostcode,
   readSearchState,
+  resultsSummary,
   searchStateQuery,
   summariseCapacity,
 } from './rules'
@@ -85,5 +87,39 @@ describe('keuzehulp-regels', () => {
       wacht: null,
       pagina: 1,
     })
+  })
+
+  it('het aantal resultaten in woorden, voor titel en kop: ook bij 0 en 1', () => {
+    const base = { gemeente: 'Tiel', hulp: null, page: 1, pageCount: 1 }
+    expect(resultsSummary({ ...base, total: 0 })).toBe('Geen aanbieders in Tiel')
+    expect(resultsSummary({ ...base, total: 1 })).toBe('1 aanbieder in Tiel')
+    expect(resultsSummary({ ...base, total: 12, hulp: 'Ambulante begeleiding' })).toBe(
+      '12 aanbieders voor Ambulante begeleiding in Tiel',
+    )
+    expect(resultsSummary({ ...base, total: 0, hulp: 'Dagbesteding' })).toBe(
+      'Geen aanbieders voor Dagbesteding in Tiel',
+    )
+    expect(resultsSummary({ ...base, total: 23, page: 2, pageCount: 2 })).toBe(
+      '23 aanbieders in Tiel (pagina 2 van 2)',
+    )
+  })
+
+  it('gemeente wijzigen neemt postcode, soort hulp, filters en sortering mee, maar niet de pagina', () => {
+    const s = readSearchState(
+      new URLSearchParams(
+        'gemeente=GM0281&postcode=4001&hulp=s-abc&nieuw=1&wacht=4&identiteit=Christelijk&taal=Turks&doelgroep=Jeugd&sort=naam&pagina=3',
+      ),
+    )
+    expect(carriedSearchFields(s)).toEqual([
+      ['postcode', '4001'],
+      ['hulp', 's-abc'],
+      ['nieuw', '1'],
+      ['wacht', '4'],
+      ['identiteit', 'Christelijk'],
+      ['taal', 'Turks'],
+      ['doelgroep', 'Jeugd'],
+      ['sort', 'naam'],
+    ])
+    expect(carriedSearchFields(readSearchState(new URLSearchParams('gemeente=GM0281')))).toEqual([])
   })
 })

@@ -184,6 +184,31 @@ export function searchStateQuery(s: Partial<SearchState>): string {
   return q ? `?${q}` : ''
 }
 
+/**
+ * The result count in words, e.g. "12 aanbieders voor Ambulante begeleiding in Tiel". The page has no React runtime,
+ * so every search is a page load and a live region is never announced; this text is the document title (read out on
+ * load) and the results heading.
+ */
+export function resultsSummary(r: {
+  total: number
+  gemeente: string
+  hulp: string | null
+  page: number
+  pageCount: number
+}): string {
+  const count = r.total === 0 ? 'Geen aanbieders' : r.total === 1 ? '1 aanbieder' : `${r.total} aanbieders`
+  const paging = r.pageCount > 1 ? ` (pagina ${r.page} van ${r.pageCount})` : ''
+  return `${count}${r.hulp ? ` voor ${r.hulp}` : ''} in ${r.gemeente}${paging}`
+}
+
+/**
+ * What a form that changes only the municipality sends along (as hidden fields): postcode, kind of help, filters and
+ * sorting, in URL order. Not the page: the new list starts at page 1.
+ */
+export function carriedSearchFields(s: SearchState): [name: string, value: string][] {
+  return [...new URLSearchParams(searchStateQuery({ ...s, waar: '', gemeente: null, pagina: 1 }))]
+}
+
 /** Plain-Dutch names of the two laws, as residents know them. */
 export const LAW_LABEL: Record<string, string> = {
   wmo: 'Wmo: ondersteuning voor volwassenen',

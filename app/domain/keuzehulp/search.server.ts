@@ -2,8 +2,9 @@
  * Keuzehulp queries: where the visitor lives, which kinds of help apply there, and which providers may be shown.
  *
  * A provider is shown for a municipality and product only when its admission is active (not geschorst, not
- * beeindigd), not at risk, its werkgebied covers the visitor's PC4 (when a postcode was given), and every piece of
- * evidence the perceel's current requirement set asks for is approved and valid today.
+ * beeindigd), not at risk, of a public perceel that still covers the municipality (`shownAdmissionSql`, shared with
+ * the provider page and the open data), its werkgebied covers the visitor's PC4 (when a postcode was given), and
+ * every piece of evidence the perceel's current requirement set asks for is approved and valid today.
  *
  * The facts of a municipality are built once (`loadGemeenteFacts`, a handful of set-based queries with those rules
  * applied) and kept by the read model for as long as the database has not changed and the day is the same; every
@@ -15,6 +16,7 @@ import { asBool, asDate, asDateOrNull, asIntOrNull, placeholders, rawQuery } fro
 import { searchKey } from '~/utils/search'
 import { amsterdamParts } from '~/utils/time'
 import { FactCache, factsVersion, memoize, type FactsVersion } from './read-model.server'
+import { PUBLIC_STATUSES_SQL, shownAdmissionSql } from './shown-admissions.server'
 import {
   PAGE_SIZE,
   capacityMatches,
@@ -182,7 +184,7 @@ export async function helpOptions(gemeenteCode: string): Promise<HelpOptions> {
        JOIN "Product" pr ON pr."perceelId" = p."id"
        LEFT JOIN "PerceelSegment" ps ON ps."perceelId" = p."id"
        LEFT JOIN "Segment" s ON s."id" = ps."segmentId"
-      WHERE pg."gemeenteCode" = ? AND pc."status" IN ('gepubliceerd', 'gesloten')
+      WHERE pg."gemeenteCode" = ? AND pc."status" IN (${PUBLIC_STATUSES_SQL})
       ORDER BY p."sortOrder", p."name", pr."code"`,
     [gemeenteCode],
   )
@@ -427,9 +429,9 @@ export async function loadGemeenteFacts(code: string, today: Date): Promise<Geme
     coversWhole: unknown
     pc4s: string
   }>(
-    `SELECT "organisationId", "productId", "perceelId", "coversWhole", "pc4s" FROM "Admission"
-      WHERE "gemeenteCode" = ? AND "productId" IN (${placeholders(productIds.length)})
-        AND "status" = 'actief' AND "atRisk" = false`,
+    `SELECT a."organisationId", a."productId", a."perceelId", a."coversWhole", a."pc4s" FROM "Admission" a
+      WHERE a."gemeenteCode" = ? AND a."productId" IN (${placeholders(productIds.length)})
+        AND ${shownAdmissionSql('a')}`,
     [gemeente.code, ...productIds],
   )
   if (admissions.length === 0) return facts
@@ -597,8 +599,8 @@ export async function searchProviders(
 export type ProviderProfile = NonNullable<Awaited<ReturnType<typeof providerProfile>>>
 
 /**
- * The public page of a provider: only when it has at least one admission a visitor may see (active, not at risk,
- * evidence in order, in a published procurement). Otherwise null (the route answers 404).
+ * The public page of a provider: only when it has at least one admission a visitor may see (`shownAdmissionSql`,
+ * evidence in order). Otherwise null (the route answers 404).
  */
 export async function providerProfile(id: string, today: Date) {
   const [organisation] = await rawQuery<{
@@ -637,9 +639,7 @@ export async function providerProfile(id: string, today: Date) {
        FROM "Admission" a
        JOIN "Product" pr ON pr."id" = a."productId"
        JOIN "Gemeente" g ON g."code" = a."gemeenteCode"
-       JOIN "Perceel" p ON p."id" = a."perceelId"
-       JOIN "Procurement" pc ON pc."id" = p."procurementId"
-      WHERE a."organisationId" = ? AND a."status" = 'actief' AND a."atRisk" = false AND pc."status" IN ('gepubliceerd', 'gesloten')`,
+      WHERE a."organisationId" = ? AND ${shownAdmissionSql('a')}`,
     [id],
   )
   const required = await requiredTypesByPerceel([...new Set(admissions.map((a) => a.perceelId))])

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest'
+import { db } from '~/utils/db.server'
+import { buildOpenData } from './open-data.server'
+import { readSearchState } from './rules'
+import { helpOptions, providerProfile, searchProviders } from './search.server'
+import { makeAdmission, makeCatalogue, makeGemeente, makeListedProvider } from './test-factories'
+
+const today = new Date()
+
+async function searchNames(gemeenteCode: string) {
+  const options = await helpOptions(gemeenteCode)
+  const state = { ...readSearchState(new URLSearchParams('sort=naam')), gemeente: gemeenteCode }
+  return (await searchProviders(state, options, today)).items.map((i) => i.name)
+}
+
+/** What each of the three public outputs says about a provider in a municipality. */
+async function shownIn(organisationId: string, gemeenteCode: string, name: string) {
+  const profile = await providerProfile(organisationId, today)
+  const open = await buildOpenData(today)
+  return {
+    search: (await searchNames(gemeenteCode)).includes(name),
+    providerPage: profile?.products.some((p) => p.gemeenten.some((g) => g.code === gemeenteCode)) ?? false,
+    openData: open.service_area.some(
+      (a) => a.gemeente_code === gemeenteCode && a.service_id.startsWith(`${organisationId}.`),
+    ),
+  }
+}
+
+describe('keuzehulp: zoeken, aanbiederpagina en open data volgen dezelfde regel', () => {
+  it('een gemeente die het perceel niet meer dekt, verdwijnt uit alle drie', async () => {
+    const blijft = await makeGemeente(db, { name: 'Blijfdorp' })
+    const vervalt = await makeGemeente(db, { name: 'Vervaldorp' })
+    const c = await makeCatalogue(db, { gemeenteCodes: [blijft.code, vervalt.code] })
+    // Admitted in both municipalities.
+    const beide = await makeListedProvider(db, c, blijft.code, { name: 'Aa Beide' })
+    await makeAdmission(db, {
+      organisationId: beide.id,
+      perceelId: c.perceelId,
+      productId: c.products[0].id,
+      gemeenteCode: vervalt.code,
+    })
+    // Admitted only where the perceel will stop.
+    const alleen = await makeListedProvider(db, c, vervalt.code, { name: 'Bb Alleen daar' })
+
+    const all = { search: true, providerPage: true, openData: true }
+    const none = { search: false, providerPage: false, openData: false }
+    expect(await shownIn(beide.id, vervalt.code, 'Aa Beide')).toEqual(all)
+    expect(await shownIn(alleen.id, vervalt.code, 'Bb Alleen daar')).toEqual(all)
+
+    // The region takes the municipality off the perceel; the admissions stay in the table.
+    await db.perceelGemeente.delete({
+      where: { perceelId_gemeenteCode: { perceelId: c.perceelId, gemeenteCode: vervalt.code } },
+    })
+
+    expect(await shownIn(beide.id, vervalt.code, 'Aa Beide')).toEqual(none)
+    expect(await shownIn(alleen.id, vervalt.code, 'Bb Alleen daar')).toEqual(none)
+    expect(await shownIn(beide.id, blijft.code, 'Aa Beide')).toEqual(all)
+    // Nothing left to show for the provider that was only there: no page, no open data.
+    expect(await providerProfile(alleen.id, today)).toBeNull()
+    expect((await buildOpenData(today)).organization.some((o) => o.id === alleen.id)).toBe(false)
+  })
+
+  it('een toelating in een niet-openbaar inkooptraject of van een ander perceel telt nergens', async () => {
+    const g = await makeGemeente(db, { name: 'Conceptdorp' })
+    const open = await makeCatalogue(db, { gemeenteCodes: [g.code] })
+    const other = await makeCatalogue(db, { gemeenteCodes: [g.code] })
+    const concept = await makeCatalogue(db, { gemeenteCodes: [g.code], procurementStatus: 'concept' })
+    const inConcept = await makeListedProvider(db, concept, g.code, { name: 'Cc Concept' })
+    // An admission on another public perceel than its product's (inconsistent data): not shown anywhere.
+    const scheef = await makeListedProvider(db, open, g.code, { name: 'Dd Scheef' })
+    await db.admission.updateMany({
+      where: { organisationId: scheef.id },
+      data: { perceelId: other.perceelId },
+    })
+    await db.requiredEvidence.deleteMany({ where: { requirementSet: { perceelId: other.perceelId } } })
+
+    const none = { search: false, providerPage: false, openData: false }
+    expect(await shownIn(inConcept.id, g.code, 'Cc Concept')).toEqual(none)
+    expect(await shownIn(scheef.id, g.code, 'Dd Scheef')).toEqual(none)
+  })
+})
