@@ -342,4 +342,127 @@ test.describe('consultaties', () => {
     await expect(linge.getByText('Twaalf aanbieders gaven inbreng.')).toBeVisible()
     for (const p of [linge, kompas, inkoper]) await p.context().close()
   })
+
+  test('de inkoper wijzigt een sessie (zonder JavaScript) en annuleert haar; de deelnemers krijgen bericht', async ({
+    browser,
+  }) => {
+    const round = await makeRound({ seats: 3 })
+    const anna = uniqueEmail('anna')
+    const bram = uniqueEmail('bram')
+    await e2eDb().sessionRegistration.createMany({
+      data: [anna, bram].map((email, i) => ({
+        id: `${round.sessionId}-r${i}`,
+        sessionId: round.sessionId,
+        organisationId: 'org-de-linge',
+        attendeeName: `Deelnemer ${i + 1}`,
+        attendeeEmail: email,
+        status: 'zeker',
+        seatNumber: i + 1,
+      })),
+    })
+    const sessionPage = `/regio/rivierenland/consultaties/${round.id}/sessies/${round.sessionId}`
+
+    const inkoper = await pageAs(browser, INKOPER)
+    await inkoper.goto(`/regio/rivierenland/consultaties/${round.id}`)
+    await inkoper.getByRole('link', { name: /wijzigen of annuleren/ }).click()
+    await expect(inkoper.getByRole('heading', { level: 1 })).toHaveText('Sessie wijzigen')
+    await expectAccessible(inkoper)
+
+    // Fewer seats than people holding one: refused next to the field, what was typed stays.
+    const noJs = await pageAs(browser, INKOPER, false)
+    await noJs.goto(sessionPage)
+    await noJs.getByLabel('Aantal plaatsen').fill('1')
+    await noJs.getByLabel('Plaatsen per organisatie').fill('1')
+    await noJs.getByLabel(/^Adres/).fill('Regiokantoor, Tiel')
+    await noJs.getByLabel('Reden van de wijziging').fill('De zaal in het stadhuis is bezet.')
+    await noJs.getByRole('button', { name: 'Wijziging opslaan' }).click()
+    await expect(noJs.getByText('2 deelnemers hebben al een plaats. Vul 2 of meer plaatsen in')).toBeVisible()
+    await expect(noJs.getByLabel('Aantal plaatsen')).toHaveValue('1')
+    await expect(noJs.getByLabel(/^Adres/)).toHaveValue('Regiokantoor, Tiel')
+    await expect(noJs.getByLabel('Reden van de wijziging')).toHaveValue('De zaal in het stadhuis is bezet.')
+    await noJs.getByLabel('Aantal plaatsen').fill('4')
+    await noJs.getByLabel('Plaatsen per organisatie').fill('2')
+    await noJs.getByRole('button', { name: 'Wijziging opslaan' }).click()
+    await expect(noJs.getByText(/De sessie is gewijzigd\./)).toBeVisible()
+    const changed = await waitForMail(anna, /Sessie gewijzigd/)
+    expect(changed.text).toContain('De zaal in het stadhuis is bezet.')
+    expect(changed.attachments.map((a) => a.filename)).toContain('sessie.ics')
+    expect(
+      await e2eDb().auditEvent.count({
+        where: { subjectId: round.sessionId, action: 'consultatie.sessie.gewijzigd' },
+      }),
+    ).toBe(1)
+
+    // Everyone sees the change and the new place.
+    const anon = await (await browser.newContext()).newPage()
+    await anon.goto(`/consultaties/${round.id}`)
+    await expect(anon.getByText(/plaats: Regiokantoor, Tiel; 4 plaatsen \(was 3\)/)).toBeVisible()
+    await expect(anon.getByText('2 van 4 plaatsen vrij')).toBeVisible()
+
+    // A cancellation needs a reason.
+    await noJs.goto(sessionPage)
+    await noJs.getByRole('button', { name: 'Sessie annuleren' }).click()
+    await expect(noJs.getByText('Geef de reden waarom de sessie niet doorgaat')).toBeVisible()
+    await noJs.getByLabel('Reden van de annulering').fill('Te weinig aanmeldingen.')
+    await noJs.getByRole('button', { name: 'Sessie annuleren' }).click()
+    await expect(noJs.getByText(/is geannuleerd/)).toBeVisible()
+    const cancelled = await waitForMail(bram, /gaat niet door/)
+    expect(cancelled.text).toContain('Te weinig aanmeldingen.')
+    await anon.goto(`/consultaties/${round.id}`)
+    await expect(anon.getByText(/gaat niet door\. Reden: Te weinig aanmeldingen\./)).toBeVisible()
+    await expect(anon.getByText('Er zijn (nog) geen sessies.')).toBeVisible()
+    for (const p of [inkoper, noJs, anon]) await p.context().close()
+  })
+
+  test('vrije plaatsen tellen gereserveerde plaatsen eerlijk; afmelden kan niet meer na de start', async ({
+    browser,
+  }) => {
+    const round = await makeRound({ seats: 2 })
+    await e2eDb().sessionSeatReservation.create({
+      data: { sessionId: round.sessionId, organisationId: 'org-de-linge', seats: 2 },
+    })
+    const kompas = await pageAs(browser, KOMPAS)
+    await kompas.goto(`/consultaties/${round.id}`)
+    await expect(
+      kompas.getByText('2 van 2 plaatsen vrij, waarvan 2 gereserveerd voor uitgenodigde organisaties'),
+    ).toBeVisible()
+    await expect(kompas.getByText(/Er is geen plaats vrij voor uw organisatie\./)).toBeVisible()
+    await expectAccessible(kompas)
+    const linge = await pageAs(browser, LINGE)
+    await linge.goto(`/consultaties/${round.id}`)
+    await expect(
+      linge.getByText('2 van 2 plaatsen vrij, waarvan 2 gereserveerd voor uw organisatie'),
+    ).toBeVisible()
+    await linge.getByLabel('Naam deelnemer').fill('Anna de Linge')
+    await linge.getByLabel('E-mailadres deelnemer').fill(uniqueEmail('anna'))
+    await linge.getByRole('button', { name: 'Aanmelden' }).click()
+    await expect(linge.getByText(/Anna de Linge is aangemeld/)).toBeVisible()
+    await expect(linge.getByRole('button', { name: 'Anna de Linge afmelden' })).toBeVisible()
+
+    // The session starts (moved in the database: the clock of the server is real).
+    await e2eDb().consultationSession.update({
+      where: { id: round.sessionId },
+      data: { startsAt: new Date(Date.now() - 60_000), registrationDeadline: new Date(Date.now() - 120_000) },
+    })
+    await linge.goto(`/consultaties/${round.id}`)
+    await expect(linge.getByRole('cell', { name: 'Aangemeld (plaats zeker)' })).toBeVisible()
+    await expect(linge.getByRole('button', { name: 'Anna de Linge afmelden' })).toHaveCount(0)
+    await expectAccessible(linge)
+    for (const p of [kompas, linge]) await p.context().close()
+  })
+
+  test('de pagina voor inbreng zegt wanneer een aangekondigde ronde opengaat', async ({ browser }) => {
+    const round = await makeRound()
+    await e2eDb().consultationRound.update({
+      where: { id: round.id },
+      data: { opensAt: new Date(Date.now() + 2 * DAY) },
+    })
+    const linge = await pageAs(browser, LINGE)
+    await linge.goto(`/consultaties/${round.id}/inbreng`)
+    await expect(linge.getByText(/De ronde opent op .*Vanaf dan kunt u hier inbreng geven/)).toBeVisible()
+    await expect(linge.getByText(/gesloten sinds/)).toHaveCount(0)
+    await expect(linge.getByRole('button', { name: 'Inbreng opslaan' })).toHaveCount(0)
+    await expectAccessible(linge)
+    await linge.context().close()
+  })
 })

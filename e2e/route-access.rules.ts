@@ -514,4 +514,11 @@ export const ROUTE_RULES: RouteRule[] = [
     expect: { anoniem: 'login', inkoper: 200, contractmanager: 200, regiobeheerder: 403 } as const,
     otherwise: 404 as const,
   })),
+  // Changing or cancelling a session of a consultation round (issue 8): the region's inkopers.
+  {
+    file: 'regio.$slug.consultaties.$roundId.sessies.$sessionId.tsx',
+    path: '/regio/rivierenland/consultaties/consultatie-rl-overlegtafel/sessies/sessie-rl-overlegtafel',
+    expect: { anoniem: 'login', inkoper: 200, contractmanager: 403, regiobeheerder: 403 },
+    otherwise: 404,
+  },
 ]

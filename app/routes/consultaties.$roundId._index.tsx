@@ -25,6 +25,7 @@ import {
   getOwnParticipation,
   getPublicRound,
   publishedAttendees,
+  seatAvailabilityFor,
 } from '~/domain/consultations/queries.server'
 import { cancelRegistration, registerForSession } from '~/domain/consultations/registrations.server'
 import { askQuestion } from '~/domain/consultations/rounds.server'
@@ -35,6 +36,8 @@ import {
   mayRegister,
   questionsCloseAt,
   REGISTRATION_STATUS_LABELS,
+  seatAvailabilityText,
+  sessionStarted,
   ROUND_PHASE_LABELS,
   SESSION_KIND_LABELS,
   type RegistrationStatus,
@@ -58,19 +61,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, membership, isCouncil, staffSlug } = await roundViewer(request, round.regionId)
   const own = membership ? await getOwnParticipation(round.id, membership.organisationId) : null
   const attendees = round.publishAttendees ? await publishedAttendees(round.id) : {}
+  const seats = await seatAvailabilityFor(round.id, membership?.organisationId ?? null)
   const at = now()
   const seatSessions = new Set(own?.registrations.filter((r) => r.status === 'zeker').map((r) => r.sessionId))
   return {
     round: {
       ...round,
       // The online link only for organisations with a seat.
-      sessions: round.sessions.map((s) => ({
-        ...s,
-        onlineUrl: seatSessions.has(s.id) ? s.onlineUrl : null,
-        hasOnline: !!s.onlineUrl,
-        open: mayRegister(round, s, at),
-        free: Math.max(0, s.seats - s._count.registrations),
-      })),
+      sessions: round.sessions.map((s) => {
+        const seat = seats[s.id]
+        return {
+          ...s,
+          onlineUrl: seatSessions.has(s.id) ? s.onlineUrl : null,
+          hasOnline: !!s.onlineUrl,
+          open: mayRegister(round, s, at),
+          started: sessionStarted(s, at),
+          // Seats this visitor's organisation can get: free seats held for invited organisations do not count.
+          available: seat?.available ?? 0,
+          full: (seat?.free ?? 0) === 0,
+          seatText: seat ? seatAvailabilityText(seat) : `0 van ${s.seats} plaatsen vrij`,
+        }
+      }),
     },
     attendees,
     signedIn: !!viewer,
@@ -84,7 +95,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-type ActionResult = { intent: string; sessionId?: string; result: SubmissionResult<string[]> }
+type ActionResult = {
+  intent: string
+  sessionId?: string
+  registrationId?: string
+  result: SubmissionResult<string[]>
+}
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, organisationId } = await requireCurrentOrganisation(request)
@@ -132,6 +148,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === 'afmelden') {
     const registrationId = String(formData.get('registrationId') ?? '')
     const result = await cancelRegistration({ registrationId, organisationId, actor })
+    if (!result.ok && result.reason === 'begonnen') {
+      return data<ActionResult>(
+        {
+          intent,
+          registrationId,
+          result: {
+            status: 'error',
+            error: { '': ['Afmelden kan niet meer: de sessie is al begonnen.'] },
+          },
+        },
+        { status: 409 },
+      )
+    }
     if (!result.ok) notFound()
     return redirectWithFlash(request, here, 'De deelnemer is afgemeld.')
   }
@@ -330,7 +359,7 @@ export default function ConsultatieRonde() {
               </dd>
               <dt>Plaatsen</dt>
               <dd>
-                {s.free} van {s.seats} vrij · hoogstens {s.seatsPerOrganisation} per organisatie
+                {s.seatText} · hoogstens {s.seatsPerOrganisation} per organisatie
               </dd>
               <dt>Aanmelden tot</dt>
               <dd>{formatDateTime(new Date(s.registrationDeadline))}</dd>
@@ -349,6 +378,11 @@ export default function ConsultatieRonde() {
                 <Paragraph className="portaal-prewrap">{s.minutes}</Paragraph>
               </>
             ) : null}
+            {last?.intent === 'afmelden' && mine.some((r) => r.id === last.registrationId) ? (
+              <Alert type="error">
+                <Paragraph>{last.result.error?.['']?.join(' ')}</Paragraph>
+              </Alert>
+            ) : null}
             {mine.length ? (
               <Table>
                 <caption className="utrecht-table__caption">Aanmeldingen van {d.organisationName}</caption>
@@ -356,7 +390,7 @@ export default function ConsultatieRonde() {
                   <TableRow>
                     <TableHeaderCell>Deelnemer</TableHeaderCell>
                     <TableHeaderCell>Status</TableHeaderCell>
-                    <TableHeaderCell>Afmelden</TableHeaderCell>
+                    {s.started ? null : <TableHeaderCell>Afmelden</TableHeaderCell>}
                   </TableRow>
                 </TableHeader>
                 <TableBody>
@@ -366,15 +400,17 @@ export default function ConsultatieRonde() {
                         {r.attendeeName} ({r.attendeeEmail})
                       </TableCell>
                       <TableCell>{REGISTRATION_STATUS_LABELS[r.status as RegistrationStatus]}</TableCell>
-                      <TableCell>
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="afmelden" />
-                          <input type="hidden" name="registrationId" value={r.id} />
-                          <Button type="submit" appearance="secondary-action-button">
-                            {r.attendeeName} afmelden
-                          </Button>
-                        </Form>
-                      </TableCell>
+                      {s.started ? null : (
+                        <TableCell>
+                          <Form method="post">
+                            <input type="hidden" name="intent" value="afmelden" />
+                            <input type="hidden" name="registrationId" value={r.id} />
+                            <Button type="submit" appearance="secondary-action-button">
+                              {r.attendeeName} afmelden
+                            </Button>
+                          </Form>
+                        </TableCell>
+                      )}
                     </TableRow>
                   ))}
                 </TableBody>
@@ -383,8 +419,11 @@ export default function ConsultatieRonde() {
             {own && s.open ? (
               <>
                 <Heading3>Collega aanmelden voor {s.title}</Heading3>
-                {s.free === 0 ? (
-                  <Paragraph>Deze sessie is vol. Wie zich nu aanmeldt, komt op de wachtlijst.</Paragraph>
+                {s.available === 0 ? (
+                  <Paragraph>
+                    {s.full ? 'Deze sessie is vol.' : 'Er is geen plaats vrij voor uw organisatie.'} Wie zich
+                    nu aanmeldt, komt op de wachtlijst.
+                  </Paragraph>
                 ) : null}
                 <RegisterForm sessionId={s.id} last={last} />
               </>

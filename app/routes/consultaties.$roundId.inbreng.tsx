@@ -10,7 +10,7 @@ import { actorOf, notFound, requireUser } from '~/domain/accounts/permissions.se
 import { inputOwnerFor } from '~/domain/consultations/access.server'
 import { getPublicRound } from '~/domain/consultations/queries.server'
 import { getOwnInput, saveInput } from '~/domain/consultations/rounds.server'
-import { mayGiveInput } from '~/domain/consultations/rules'
+import { mayGiveInput, roundPhase } from '~/domain/consultations/rules'
 import { now } from '~/utils/clock'
 import { ACCEPT_ATTRIBUTE, formatFileSize } from '~/utils/files'
 import { redirectWithFlash } from '~/utils/session.server'
@@ -38,10 +38,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { owner, label } = await inputOwnerFor(request, viewer, round)
   const input = await getOwnInput(round.id, owner)
   return {
-    round: { id: round.id, title: round.title, closesAt: round.closesAt, prompts: round.writtenPrompts },
+    round: {
+      id: round.id,
+      title: round.title,
+      opensAt: round.opensAt,
+      closesAt: round.closesAt,
+      prompts: round.writtenPrompts,
+    },
     label,
     council: owner.kind === 'adviesraad',
     open: mayGiveInput(round, now()),
+    // Not open yet, or closed: the page says which of the two.
+    notYetOpen: roundPhase(round, now()) === 'aangekondigd',
     input,
   }
 }
@@ -71,12 +79,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
         (values.verwijderen as string[]) ?? [],
       )
       if (!saved) {
-        return {
-          keep: false,
-          result: submission.reply({
-            formErrors: ['De ronde is gesloten. Inbreng geven of wijzigen kan niet meer.'],
-          }),
-        }
+        const message =
+          roundPhase(round, now()) === 'aangekondigd'
+            ? `De ronde is nog niet open. U kunt inbreng geven vanaf ${formatDateTime(round.opensAt)}.`
+            : 'De ronde is gesloten. Inbreng geven of wijzigen kan niet meer.'
+        return { keep: false, result: submission.reply({ formErrors: [message] }) }
       }
       return { keep: true, result: null }
     })
@@ -93,7 +100,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Inbreng() {
-  const { round, label, council, open, input } = useLoaderData<typeof loader>()
+  const { round, label, council, open, notYetOpen, input } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const navigation = useNavigation()
   const schema = inputSchema(round.prompts.map((p) => p.id))
@@ -176,10 +183,17 @@ export default function Inbreng() {
       ) : (
         <>
           <Alert type="info">
-            <Paragraph>
-              De ronde is gesloten sinds {formatDateTime(new Date(round.closesAt))}. Uw inbreng is niet meer
-              te wijzigen.
-            </Paragraph>
+            {notYetOpen ? (
+              <Paragraph>
+                De ronde opent op {formatDateTime(new Date(round.opensAt))}. Vanaf dan kunt u hier inbreng
+                geven, tot {formatDateTime(new Date(round.closesAt))}.
+              </Paragraph>
+            ) : (
+              <Paragraph>
+                De ronde is gesloten sinds {formatDateTime(new Date(round.closesAt))}. Uw inbreng is niet meer
+                te wijzigen.
+              </Paragraph>
+            )}
           </Alert>
           {round.prompts.map((p, i) => (
             <section key={p.id}>
@@ -187,7 +201,10 @@ export default function Inbreng() {
                 {i + 1}. {p.text}
               </Heading2>
               <Paragraph className="portaal-prewrap">
-                {input?.answers.find((a) => a.promptId === p.id)?.text ?? 'Geen antwoord gegeven.'}
+                {input?.answers.find((a) => a.promptId === p.id)?.text ??
+                  (notYetOpen
+                    ? 'U kunt deze vraag beantwoorden zodra de ronde open is.'
+                    : 'Geen antwoord gegeven.')}
               </Paragraph>
             </section>
           ))}

@@ -261,6 +261,11 @@ export default function BeheerRonde() {
                 Gereserveerd: {s.reservations.map((r) => `${r.organisation.name} (${r.seats})`).join(', ')}
               </Paragraph>
             ) : null}
+            {s.started ? null : (
+              <Paragraph>
+                <RemixLink to={`${base}/sessies/${s.id}`}>{s.title} wijzigen of annuleren</RemixLink>
+              </Paragraph>
+            )}
             {s.registrations.length ? (
               <div className="portaal-table-wrap">
                 <Table>

@@ -14,6 +14,8 @@ export type IcsEvent = {
   url?: string
   /** Set to cancel an event sent earlier (same UID). */
   cancelled?: boolean
+  /** Revision: calendars replace an event with the same UID only by a higher SEQUENCE. */
+  sequence?: number
 }
 
 function pad(n: number): string {
@@ -68,6 +70,7 @@ export function buildIcs(event: IcsEvent): string {
     'BEGIN:VEVENT',
     `UID:${event.uid}`,
     `DTSTAMP:${icsUtc(event.stamp)}`,
+    ...(event.sequence !== undefined ? [`SEQUENCE:${event.sequence}`] : []),
     `DTSTART:${icsUtc(event.start)}`,
     `DTEND:${icsUtc(event.end)}`,
     `SUMMARY:${icsEscape(event.summary)}`,

@@ -1,7 +1,7 @@
 import { db } from '~/utils/db.server'
 import { now } from '~/utils/clock'
 import { documentListSelect } from '~/domain/documents/documents.server'
-import { groupIntoNotas, roundPhase } from './rules'
+import { groupIntoNotas, roundPhase, seatAvailability, type SeatAvailability } from './rules'
 
 /** Published rounds for the public overview, filtered by region slug and segment. */
 export async function listPublicRounds(filter: { region?: string | null; segment?: string | null }) {
@@ -92,6 +92,50 @@ export async function getPublicRound(roundId: string) {
   })
   if (!round) return null
   return { ...round, phase: roundPhase(round, now()), notas: groupIntoNotas(round.questions) }
+}
+
+/**
+ * Per session of the round: the seats this visitor's organisation can get, with free seats held back for invited
+ * organisations counted apart (counts only; which organisations are invited stays with the buyer).
+ */
+export async function seatAvailabilityFor(
+  roundId: string,
+  organisationId: string | null,
+): Promise<Record<string, SeatAvailability>> {
+  const [sessions, seated] = await Promise.all([
+    db.consultationSession.findMany({
+      where: { roundId },
+      select: {
+        id: true,
+        seats: true,
+        seatsPerOrganisation: true,
+        reservations: { select: { organisationId: true, seats: true } },
+      },
+    }),
+    db.sessionRegistration.findMany({
+      where: { session: { roundId }, status: 'zeker' },
+      select: { sessionId: true, organisationId: true, seatNumber: true },
+    }),
+  ])
+  return Object.fromEntries(
+    sessions.map((s) => {
+      const mine = seated.filter((r) => r.sessionId === s.id)
+      const zekerByOrganisation = new Map<string, number>()
+      for (const r of mine) {
+        zekerByOrganisation.set(r.organisationId, (zekerByOrganisation.get(r.organisationId) ?? 0) + 1)
+      }
+      const state = {
+        seats: s.seats,
+        seatsPerOrganisation: s.seatsPerOrganisation,
+        // Every seat holder counts, also one without a number (never expected, but never a seat shown twice).
+        takenSeatNumbers: mine.map((r, i) => r.seatNumber ?? -1 - i),
+        zekerByOrganisation,
+        activeByOrganisation: new Map<string, number>(),
+        reservations: s.reservations,
+      }
+      return [s.id, seatAvailability(state, organisationId)]
+    }),
+  )
 }
 
 /** The organisation's own registrations and questions for a round: what only they may see. */
@@ -246,4 +290,37 @@ export async function getRegionRound(regionId: string, roundId: string) {
       number
     >,
   }
+}
+
+/** One session of a round of the region, for the buyer's change form. */
+export async function getRegionSession(regionId: string, roundId: string, sessionId: string) {
+  const session = await db.consultationSession.findFirst({
+    where: { id: sessionId, roundId, round: { regionId } },
+    select: {
+      id: true,
+      roundId: true,
+      kind: true,
+      title: true,
+      startsAt: true,
+      durationMinutes: true,
+      address: true,
+      onlineUrl: true,
+      seats: true,
+      seatsPerOrganisation: true,
+      registrationDeadline: true,
+      round: { select: { title: true, status: true } },
+      reservations: {
+        orderBy: { organisation: { name: 'asc' } },
+        select: { seats: true, organisation: { select: { kvkNummer: true } } },
+      },
+    },
+  })
+  if (!session) return null
+  const counts = await db.sessionRegistration.groupBy({
+    by: ['status'],
+    where: { sessionId, status: { in: ['zeker', 'wachtlijst'] } },
+    _count: { _all: true },
+  })
+  const count = (status: string) => counts.find((c) => c.status === status)?._count._all ?? 0
+  return { ...session, seated: count('zeker'), waiting: count('wachtlijst') }
 }

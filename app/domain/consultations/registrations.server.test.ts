@@ -130,6 +130,61 @@ describe('session registrations', () => {
     expect(await reg(invited.id, 'inv')).toMatchObject({ ok: true, status: 'zeker', seatNumber: 3 })
   })
 
+  it('refuses a cancellation once the session has started, to the minute', async () => {
+    const region = await f.makeRegion(db)
+    const round = await f.makeRound(db, region.id)
+    const session = await f.makeSession(db, round.id, { seats: 1 })
+    const [a, b] = [await f.makeOrganisation(db), await f.makeOrganisation(db)]
+    const seat = await registerForSession({
+      sessionId: session.id,
+      organisationId: a.id,
+      attendeeName: 'Sanne',
+      attendeeEmail: 'sanne@example.org',
+      actor,
+    })
+    const waiting = await registerForSession({
+      sessionId: session.id,
+      organisationId: b.id,
+      attendeeName: 'Tom',
+      attendeeEmail: 'tom@example.org',
+      actor,
+    })
+    if (!seat.ok || !waiting.ok) throw new Error('unexpected')
+    setClockForTests(new Date('2026-12-10T13:00:00Z')) // the start of the session
+    for (const [registrationId, organisationId] of [
+      [seat.registrationId, a.id],
+      [waiting.registrationId, b.id],
+    ]) {
+      expect(await cancelRegistration({ registrationId, organisationId, actor })).toEqual({
+        ok: false,
+        reason: 'begonnen',
+        promoted: [],
+      })
+    }
+    // Also the buyer of the region cannot.
+    expect(
+      await cancelRegistration({
+        registrationId: seat.registrationId,
+        organisationId: null,
+        regionId: region.id,
+        actor,
+      }),
+    ).toMatchObject({ ok: false, reason: 'begonnen' })
+    const rows = await db.sessionRegistration.findMany({ where: { sessionId: session.id } })
+    expect(rows.map((r) => r.status).sort()).toEqual(['wachtlijst', 'zeker'])
+    expect(
+      await db.auditEvent.count({
+        where: { subjectId: seat.registrationId, action: 'consultatie.sessie.afgemeld' },
+      }),
+    ).toBe(0)
+    // One minute earlier it was still possible.
+    setClockForTests(new Date('2026-12-10T12:59:00Z'))
+    expect(
+      (await cancelRegistration({ registrationId: seat.registrationId, organisationId: a.id, actor })).ok,
+    ).toBe(true)
+    setClockForTests(new Date('2026-11-23T10:00:00Z'))
+  })
+
   it('refuses registrations after the registration deadline, to the minute', async () => {
     const region = await f.makeRegion(db)
     const round = await f.makeRound(db, region.id)

@@ -2,7 +2,7 @@ import { db, type Tx } from '~/utils/db.server'
 import { newId } from '~/utils/ids.server'
 import { now } from '~/utils/clock'
 import { recordAudit, type Actor } from '~/domain/audit/audit.server'
-import { decideSeat, mayRegister, mayTransition, type SeatState } from './rules'
+import { decideSeat, mayRegister, mayTransition, sessionStarted, type SeatState } from './rules'
 import {
   mailCancelled,
   mailSeatConfirmed,
@@ -40,7 +40,7 @@ const sessionSelect = {
  * Takes the session row first, so registrations for one session run one after another: PostgreSQL holds a row lock
  * until commit; SQLite takes its write lock. The unique (sessionId, seatNumber) index is the last line of defence.
  */
-async function lockSession(tx: Tx, sessionId: string) {
+export async function lockSession(tx: Tx, sessionId: string) {
   return tx.consultationSession.update({
     where: { id: sessionId },
     data: { updatedAt: now() },
@@ -48,9 +48,12 @@ async function lockSession(tx: Tx, sessionId: string) {
   })
 }
 
-type LockedSession = Awaited<ReturnType<typeof lockSession>>
+export type LockedSession = Awaited<ReturnType<typeof lockSession>>
 
-async function seatState(tx: Tx, session: LockedSession): Promise<SeatState> {
+export async function seatState(
+  tx: Tx,
+  session: Pick<LockedSession, 'id' | 'seats' | 'seatsPerOrganisation' | 'reservations'>,
+): Promise<SeatState> {
   const active = await tx.sessionRegistration.findMany({
     where: { sessionId: session.id, status: { in: ['zeker', 'wachtlijst'] } },
     select: { organisationId: true, status: true, seatNumber: true },
@@ -85,7 +88,7 @@ export function isUniqueViolation(error: unknown): boolean {
 const TX_OPTIONS = { maxWait: 20_000, timeout: 20_000 }
 
 /** Runs `work` in a transaction and runs it again when two requests raced for the same seat number. */
-async function withSeatRetry<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+export async function withSeatRetry<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.$transaction((tx) => work(tx), TX_OPTIONS)
@@ -151,7 +154,7 @@ export async function registerForSession(input: {
  * Gives free seats to the waiting list in order of registration, as far as per-organisation limits and
  * reservations allow. Runs inside the transaction that freed the seat.
  */
-async function promoteFromWaitingList(tx: Tx, session: LockedSession, actor: Actor) {
+export async function promoteFromWaitingList(tx: Tx, session: LockedSession, actor: Actor) {
   const waiting = await tx.sessionRegistration.findMany({
     where: { sessionId: session.id, status: 'wachtlijst' },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
@@ -185,15 +188,23 @@ async function promoteFromWaitingList(tx: Tx, session: LockedSession, actor: Act
   return promoted
 }
 
-/** Cancels a registration of the organisation (or, for the buyer, any of the session) and fills the seat. */
+export type CancelResult =
+  | { ok: true; promoted: string[] }
+  /** onbekend: not this organisation's, or already cancelled; begonnen: the session has started. */
+  | { ok: false; reason: 'onbekend' | 'begonnen'; promoted: [] }
+
+/**
+ * Cancels a registration of the organisation (or, for the buyer, any of the session) and fills the seat. Refused
+ * once the session has started: then there is nothing to cancel and no seat to give on.
+ */
 export async function cancelRegistration(input: {
   registrationId: string
   /** The provider's organisation; null when the buyer of the region cancels. */
   organisationId: string | null
   regionId?: string
   actor: Actor
-}): Promise<{ ok: boolean; promoted: string[] }> {
-  return withSeatRetry(async (tx) => {
+}): Promise<CancelResult> {
+  return withSeatRetry(async (tx): Promise<CancelResult> => {
     const registration = await tx.sessionRegistration.findFirst({
       where: {
         id: input.registrationId,
@@ -210,8 +221,9 @@ export async function cancelRegistration(input: {
       },
     })
     if (!registration || !mayTransition(registration.status, 'geannuleerd'))
-      return { ok: false, promoted: [] }
+      return { ok: false, reason: 'onbekend', promoted: [] }
     const session = await lockSession(tx, registration.sessionId)
+    if (sessionStarted(session, now())) return { ok: false, reason: 'begonnen', promoted: [] }
     await tx.sessionRegistration.update({
       where: { id: registration.id },
       data: { status: 'geannuleerd', seatNumber: null },
@@ -227,9 +239,7 @@ export async function cancelRegistration(input: {
       regionId: session.round.regionId,
     })
     const promoted =
-      registration.status === 'zeker' && session.startsAt.getTime() > now().getTime()
-        ? await promoteFromWaitingList(tx, session, input.actor)
-        : []
+      registration.status === 'zeker' ? await promoteFromWaitingList(tx, session, input.actor) : []
     return { ok: true, promoted }
   })
 }

@@ -6,7 +6,7 @@ import { formatDateTime } from '~/utils/time'
 import { recordAudit, type Actor } from '~/domain/audit/audit.server'
 import { createStoredFile } from '~/domain/documents/documents.server'
 import { mayAskQuestion, mayGiveInput, roundPhase, type SessionKind } from './rules'
-import { roundUrl } from './emails.server'
+import { mailReservationInvite, roundUrl } from './emails.server'
 
 export type RoundInput = {
   title: string
@@ -75,15 +75,24 @@ export async function createRound(regionId: string, input: RoundInput, actor: Ac
   })
 }
 
-/** E-mail to everyone registered for a session of the round (seat or waiting list), once per address. */
-async function mailRegistered(tx: Tx, roundId: string, subject: string, text: string) {
+/**
+ * E-mail to everyone registered for a session of the round (seat or waiting list), once per address, except the
+ * addresses in `skip` (they get a more specific e-mail about the same change).
+ */
+async function mailRegistered(
+  tx: Tx,
+  roundId: string,
+  subject: string,
+  text: string,
+  skip: ReadonlySet<string> = new Set(),
+) {
   const registrations = await tx.sessionRegistration.findMany({
     where: { session: { roundId }, status: { in: ['zeker', 'wachtlijst'] } },
     select: { attendeeEmail: true, attendeeName: true },
   })
   const seen = new Set<string>()
   for (const r of registrations) {
-    if (seen.has(r.attendeeEmail)) continue
+    if (seen.has(r.attendeeEmail) || skip.has(r.attendeeEmail)) continue
     seen.add(r.attendeeEmail)
     await queueEmail(tx, { to: r.attendeeEmail, subject, text: `Beste ${r.attendeeName},\n\n${text}` })
   }
@@ -92,24 +101,76 @@ async function mailRegistered(tx: Tx, roundId: string, subject: string, text: st
 
 /**
  * A change to a published round: listed on the round's page with its date and e-mailed to everyone registered for
- * one of its sessions. Call it inside the transaction of the change itself.
+ * one of its sessions. Call it inside the transaction of the change itself. Every change to a published round goes
+ * through here (round, documents, sessions, report, minutes).
  */
-export async function recordRoundChange(tx: Tx, round: { id: string; title: string }, summary: string) {
+export async function recordRoundChange(
+  tx: Tx,
+  round: { id: string; title: string },
+  summary: string,
+  options: { skipEmails?: ReadonlySet<string> } = {},
+) {
   await tx.consultationChange.create({ data: { id: newId(), roundId: round.id, summary, at: now() } })
   return mailRegistered(
     tx,
     round.id,
     `Wijziging in consultatieronde: ${round.title}`,
     `De consultatieronde "${round.title}" is gewijzigd:\n\n${summary}\n\nBekijk de ronde: ${roundUrl(round.id)}\n`,
+    options.skipEmails,
   )
 }
 
+/**
+ * Invites the organisations with reserved seats at a session (all, or only `organisationIds`). Only for a published
+ * round: before that its page does not exist. Each organisation is invited once per session (dedupe key).
+ */
+export async function inviteReservedOrganisations(tx: Tx, sessionId: string, organisationIds?: string[]) {
+  const session = await tx.consultationSession.findUnique({
+    where: { id: sessionId },
+    select: {
+      id: true,
+      roundId: true,
+      kind: true,
+      title: true,
+      startsAt: true,
+      durationMinutes: true,
+      address: true,
+      onlineUrl: true,
+      registrationDeadline: true,
+      round: { select: { title: true, status: true } },
+      reservations: {
+        where: organisationIds ? { organisationId: { in: organisationIds } } : {},
+        select: { organisationId: true, seats: true },
+      },
+    },
+  })
+  if (!session || session.round.status !== 'gepubliceerd') return 0
+  let sent = 0
+  for (const r of session.reservations)
+    sent += await mailReservationInvite(tx, r.organisationId, r.seats, session)
+  return sent
+}
+
+/**
+ * Invites the council members of the region to give input. A member tied to specific municipalities only hears of a
+ * round that concerns one of them; a member without any stays region-wide. Once per round and member.
+ */
 async function inviteCouncilMembers(
   tx: Tx,
   round: { id: string; regionId: string; title: string; closesAt: Date },
 ) {
+  const gemeenteCodes = (
+    await tx.consultationRoundGemeente.findMany({
+      where: { roundId: round.id },
+      select: { gemeenteCode: true },
+    })
+  ).map((g) => g.gemeenteCode)
   const members = await tx.regionMembership.findMany({
-    where: { regionId: round.regionId, role: 'adviesraad' },
+    where: {
+      regionId: round.regionId,
+      role: 'adviesraad',
+      OR: [{ gemeenten: { none: {} } }, { gemeenten: { some: { gemeenteCode: { in: gemeenteCodes } } } }],
+    },
     select: { user: { select: { id: true, name: true, email: true } } },
   })
   for (const m of members) {
@@ -167,6 +228,8 @@ export async function publishRound(regionId: string, roundId: string, actor: Act
     })
     const alerts = await sendAlerts(tx, round)
     if (round.inviteCouncils) await inviteCouncilMembers(tx, round)
+    const sessions = await tx.consultationSession.findMany({ where: { roundId }, select: { id: true } })
+    for (const session of sessions) await inviteReservedOrganisations(tx, session.id)
     await recordAudit(tx, {
       actor,
       action: 'consultatie.gepubliceerd',
@@ -241,7 +304,8 @@ export async function updateRound(
     const published = round.status !== 'concept'
     if (published) {
       await recordRoundChange(tx, { id: roundId, title: input.title }, summary ?? 'De ronde is gewijzigd.')
-      if (input.inviteCouncils && !round.inviteCouncils) {
+      // Also when the municipalities changed: members of a newly concerned municipality hear of it (dedupe key).
+      if (input.inviteCouncils) {
         await inviteCouncilMembers(tx, {
           id: roundId,
           regionId,
@@ -311,14 +375,12 @@ export async function addSession(regionId: string, roundId: string, input: Sessi
       },
     })
     if (round.status !== 'concept') {
-      await tx.consultationChange.create({
-        data: {
-          id: newId(),
-          roundId,
-          summary: `Sessie toegevoegd: ${input.title} op ${formatDateTime(input.startsAt)}`,
-          at: now(),
-        },
-      })
+      await recordRoundChange(
+        tx,
+        round,
+        `Sessie toegevoegd: ${input.title} op ${formatDateTime(input.startsAt)}`,
+      )
+      await inviteReservedOrganisations(tx, id)
     }
     await recordAudit(tx, {
       actor,
@@ -558,13 +620,11 @@ export async function publishReport(regionId: string, roundId: string, report: s
   return db.$transaction(async (tx) => {
     const round = await tx.consultationRound.findFirst({
       where: { id: roundId, regionId, status: 'gepubliceerd' },
-      select: { id: true, status: true, opensAt: true, closesAt: true, questionsDeadline: true },
+      select: { id: true, title: true, status: true, opensAt: true, closesAt: true, questionsDeadline: true },
     })
     if (!round || roundPhase(round, now()) !== 'gesloten') return false
     await tx.consultationRound.update({ where: { id: roundId }, data: { report } })
-    await tx.consultationChange.create({
-      data: { id: newId(), roundId, summary: 'Consultatieverslag gepubliceerd', at: now() },
-    })
+    await recordRoundChange(tx, round, 'Consultatieverslag gepubliceerd')
     await recordAudit(tx, {
       actor,
       action: 'consultatie.verslag.gepubliceerd',
@@ -581,18 +641,15 @@ export async function publishMinutes(regionId: string, sessionId: string, minute
   return db.$transaction(async (tx) => {
     const session = await tx.consultationSession.findFirst({
       where: { id: sessionId, round: { regionId, status: 'gepubliceerd' } },
-      select: { id: true, roundId: true, title: true, startsAt: true },
+      select: { id: true, roundId: true, title: true, startsAt: true, round: { select: { title: true } } },
     })
     if (!session || session.startsAt.getTime() > now().getTime()) return false
     await tx.consultationSession.update({ where: { id: sessionId }, data: { minutes } })
-    await tx.consultationChange.create({
-      data: {
-        id: newId(),
-        roundId: session.roundId,
-        summary: `Verslag van "${session.title}" gepubliceerd`,
-        at: now(),
-      },
-    })
+    await recordRoundChange(
+      tx,
+      { id: session.roundId, title: session.round.title },
+      `Verslag van "${session.title}" gepubliceerd`,
+    )
     await recordAudit(tx, {
       actor,
       action: 'consultatie.sessie.verslag',

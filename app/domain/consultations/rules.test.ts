@@ -8,6 +8,9 @@ import {
   mayRegister,
   mayTransition,
   roundPhase,
+  seatAvailability,
+  seatAvailabilityText,
+  sessionStarted,
   splitPrompts,
   type SeatState,
 } from './rules'
@@ -134,5 +137,66 @@ describe('iCalendar', () => {
     expect(ics).toContain('\r\nDTSTAMP:20261123T100000Z\r\n')
     expect(ics).toContain('\r\nSUMMARY:Dialoogsessie\\, tarieven\r\n')
     expect(ics.replace(/\r\n/g, '')).not.toContain('\n')
+  })
+})
+
+describe('free seats as a visitor sees them', () => {
+  // The overlegtafel: 9 seats, 3 reserved for each of three invited organisations; A holds 2, B all 3.
+  const table: SeatState = {
+    seats: 9,
+    seatsPerOrganisation: 3,
+    takenSeatNumbers: [1, 2, 3, 4, 5],
+    zekerByOrganisation: new Map([
+      ['A', 2],
+      ['B', 3],
+    ]),
+    activeByOrganisation: new Map(),
+    reservations: [
+      { organisationId: 'A', seats: 3 },
+      { organisationId: 'B', seats: 3 },
+      { organisationId: 'C', seats: 3 },
+    ],
+  }
+
+  it('does not show a provider a seat it cannot get', () => {
+    const anonymous = seatAvailability(table, null)
+    expect(anonymous).toEqual({ seats: 9, free: 4, reservedForOthers: 4, reservedForYou: 0, available: 0 })
+    expect(seatAvailabilityText(anonymous)).toBe(
+      '4 van 9 plaatsen vrij, waarvan 4 gereserveerd voor uitgenodigde organisaties',
+    )
+    expect(seatAvailability(table, 'X').available).toBe(0)
+    expect(seatAvailability(table, 'B').available).toBe(0)
+    // What the page says matches where a registration would go.
+    expect(decideSeat(table, 'X')).toEqual({ kind: 'wachtlijst' })
+    expect(decideSeat(table, 'B')).toEqual({ kind: 'wachtlijst' })
+  })
+
+  it('shows an invited organisation its own reserved seats', () => {
+    const a = seatAvailability(table, 'A')
+    expect(a).toMatchObject({ free: 4, reservedForOthers: 3, reservedForYou: 1, available: 1 })
+    expect(seatAvailabilityText(a)).toBe(
+      '4 van 9 plaatsen vrij, waarvan 3 gereserveerd voor uitgenodigde organisaties en 1 gereserveerd voor uw organisatie',
+    )
+    expect(decideSeat(table, 'A')).toMatchObject({ kind: 'zeker' })
+    expect(seatAvailability(table, 'C')).toMatchObject({
+      reservedForOthers: 1,
+      reservedForYou: 3,
+      available: 3,
+    })
+  })
+
+  it('without reservations every free seat is available', () => {
+    const open: SeatState = { ...table, reservations: [] }
+    expect(seatAvailability(open, null)).toMatchObject({ free: 4, reservedForOthers: 0, available: 4 })
+    expect(seatAvailabilityText(seatAvailability(open, null))).toBe('4 van 9 plaatsen vrij')
+    expect(seatAvailabilityText(seatAvailability({ ...open, seats: 1, takenSeatNumbers: [1] }, null))).toBe(
+      '0 van 1 plaats vrij',
+    )
+  })
+
+  it('knows when a session has started', () => {
+    const session = { startsAt: new Date('2026-12-10T13:00:00Z') }
+    expect(sessionStarted(session, new Date('2026-12-10T12:59:59Z'))).toBe(false)
+    expect(sessionStarted(session, new Date('2026-12-10T13:00:00Z'))).toBe(true)
   })
 })

@@ -84,6 +84,11 @@ export function mayRegister(
   )
 }
 
+/** A session has started at its start instant; from then on nobody cancels a registration or changes the session. */
+export function sessionStarted(session: { startsAt: Date }, at: Date): boolean {
+  return at.getTime() >= session.startsAt.getTime()
+}
+
 export type SeatState = {
   seats: number
   seatsPerOrganisation: number
@@ -133,6 +138,49 @@ export function decideSeat(state: SeatState, organisationId: string, countsAsNew
   if (ownUnused > 0) return { kind: 'zeker', seatNumber: free }
   if (freeCount - seatsHeldForOthers(state, organisationId) > 0) return { kind: 'zeker', seatNumber: free }
   return { kind: 'wachtlijst' }
+}
+
+export type SeatAvailability = {
+  seats: number
+  /** Seats nobody holds. */
+  free: number
+  /** Free seats held back for other invited organisations: this visitor cannot get them. */
+  reservedForOthers: number
+  /** Free seats held back for the visitor's own organisation. */
+  reservedForYou: number
+  /** Free seats this visitor's organisation can actually get (what `decideSeat` would give). */
+  available: number
+}
+
+/**
+ * What the public page tells a visitor about the seats of a session. `organisationId` null (not signed in, or no
+ * organisation) counts as an organisation without a reservation.
+ */
+export function seatAvailability(state: SeatState, organisationId: string | null): SeatAvailability {
+  const free = Math.max(0, state.seats - new Set(state.takenSeatNumbers).size)
+  const heldForOthers = seatsHeldForOthers(state, organisationId ?? '')
+  const own = organisationId ? state.reservations.find((r) => r.organisationId === organisationId) : undefined
+  const ownUnused = own ? Math.max(0, own.seats - (state.zekerByOrganisation.get(organisationId!) ?? 0)) : 0
+  // Own reservation first: decideSeat gives it any free seat, even when reservations outnumber the free seats.
+  const reservedForYou = Math.min(free, ownUnused)
+  return {
+    seats: state.seats,
+    free,
+    reservedForOthers: Math.min(free - reservedForYou, heldForOthers),
+    reservedForYou,
+    // As decideSeat: an organisation with an unused reservation gets any free seat.
+    available: Math.max(0, free - heldForOthers, ownUnused > 0 ? Math.min(free, ownUnused) : 0),
+  }
+}
+
+/** "3 van 9 plaatsen vrij, waarvan 3 gereserveerd voor uitgenodigde organisaties" */
+export function seatAvailabilityText(a: SeatAvailability): string {
+  const parts: string[] = []
+  if (a.reservedForOthers > 0)
+    parts.push(`${a.reservedForOthers} gereserveerd voor uitgenodigde organisaties`)
+  if (a.reservedForYou > 0) parts.push(`${a.reservedForYou} gereserveerd voor uw organisatie`)
+  const reserved = parts.length ? `, waarvan ${parts.join(' en ')}` : ''
+  return `${a.free} van ${a.seats} ${a.seats === 1 ? 'plaats' : 'plaatsen'} vrij${reserved}`
 }
 
 export type PublishedQuestion = { id: string; number: number | null; publishedAt: Date | null }

@@ -55,69 +55,87 @@ export const roundSchema = z
 
 const reservationLine = /^\s*(\d{8})\s*[:;,\s]\s*(\d{1,3})\s*$/
 
-export const sessionSchema = z
-  .object({
-    kind: z.enum(SESSION_KINDS, { error: 'Kies het soort sessie' }),
-    title: requiredText('Vul een titel in'),
-    startsAt: dateTimeInput({ required: 'Vul datum en tijd van de sessie in' }),
-    durationMinutes: wholeNumber({ min: 15, max: 600, required: 'Vul de duur in minuten in' }),
-    address: optionalText(300),
-    onlineUrl: url.optional(),
-    seats: wholeNumber({ min: 1, max: 1000, required: 'Vul het aantal plaatsen in' }),
-    seatsPerOrganisation: wholeNumber({
-      min: 1,
-      max: 1000,
-      required: 'Vul het aantal plaatsen per organisatie in',
-    }),
-    registrationDeadline: dateTimeInput({ required: 'Vul de uiterste aanmelddatum in' }),
-    reservations: z
-      .string()
-      .max(5000)
-      .optional()
-      .transform((s, ctx) => {
-        const lines = (s ?? '').split(/\r?\n/).filter((l) => l.trim() !== '')
-        const result: { kvkNummer: string; seats: number }[] = []
-        for (const line of lines) {
-          const m = reservationLine.exec(line)
-          if (!m) {
-            ctx.addIssue({
-              code: 'custom',
-              message: `Schrijf elke regel als "KvK-nummer: aantal", bijvoorbeeld "30123456: 1". Niet goed: "${line.trim()}"`,
-            })
-            return z.NEVER
-          }
-          result.push({ kvkNummer: m[1]!, seats: Number(m[2]) })
+const sessionFields = {
+  kind: z.enum(SESSION_KINDS, { error: 'Kies het soort sessie' }),
+  title: requiredText('Vul een titel in'),
+  startsAt: dateTimeInput({ required: 'Vul datum en tijd van de sessie in' }),
+  durationMinutes: wholeNumber({ min: 15, max: 600, required: 'Vul de duur in minuten in' }),
+  address: optionalText(300),
+  onlineUrl: url.optional(),
+  seats: wholeNumber({ min: 1, max: 1000, required: 'Vul het aantal plaatsen in' }),
+  seatsPerOrganisation: wholeNumber({
+    min: 1,
+    max: 1000,
+    required: 'Vul het aantal plaatsen per organisatie in',
+  }),
+  registrationDeadline: dateTimeInput({ required: 'Vul de uiterste aanmelddatum in' }),
+  reservations: z
+    .string()
+    .max(5000)
+    .optional()
+    .transform((s, ctx) => {
+      const lines = (s ?? '').split(/\r?\n/).filter((l) => l.trim() !== '')
+      const result: { kvkNummer: string; seats: number }[] = []
+      for (const line of lines) {
+        const m = reservationLine.exec(line)
+        if (!m) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `Schrijf elke regel als "KvK-nummer: aantal", bijvoorbeeld "30123456: 1". Niet goed: "${line.trim()}"`,
+          })
+          return z.NEVER
         }
-        return result
-      }),
+        result.push({ kvkNummer: m[1]!, seats: Number(m[2]) })
+      }
+      return result
+    }),
+}
+
+type SessionValues = z.output<z.ZodObject<typeof sessionFields>>
+
+function checkSession(v: SessionValues, ctx: z.RefinementCtx) {
+  if (!v.address && !v.onlineUrl) {
+    ctx.addIssue({ code: 'custom', path: ['address'], message: 'Vul een adres of een online link in' })
+  }
+  if (v.registrationDeadline.getTime() > v.startsAt.getTime()) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['registrationDeadline'],
+      message: 'De uiterste aanmelddatum moet vóór de start van de sessie liggen',
+    })
+  }
+  if (v.seatsPerOrganisation > v.seats) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['seatsPerOrganisation'],
+      message: 'Per organisatie kunnen niet meer plaatsen zijn dan er in totaal zijn',
+    })
+  }
+  const reserved = v.reservations.reduce((s, r) => s + r.seats, 0)
+  if (reserved > v.seats) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['reservations'],
+      message: 'Er zijn meer plaatsen gereserveerd dan er in totaal zijn',
+    })
+  }
+}
+
+export const sessionSchema = z.object(sessionFields).superRefine(checkSession)
+
+/** Changing a session: the same fields, plus the reason that is listed, e-mailed and audited with the change. */
+export const sessionChangeSchema = z
+  .object({
+    intent: z.literal('wijzigen'),
+    ...sessionFields,
+    reason: requiredText('Geef de reden van de wijziging', 2000),
   })
-  .superRefine((v, ctx) => {
-    if (!v.address && !v.onlineUrl) {
-      ctx.addIssue({ code: 'custom', path: ['address'], message: 'Vul een adres of een online link in' })
-    }
-    if (v.registrationDeadline.getTime() > v.startsAt.getTime()) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['registrationDeadline'],
-        message: 'De uiterste aanmelddatum moet vóór de start van de sessie liggen',
-      })
-    }
-    if (v.seatsPerOrganisation > v.seats) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['seatsPerOrganisation'],
-        message: 'Per organisatie kunnen niet meer plaatsen zijn dan er in totaal zijn',
-      })
-    }
-    const reserved = v.reservations.reduce((s, r) => s + r.seats, 0)
-    if (reserved > v.seats) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['reservations'],
-        message: 'Er zijn meer plaatsen gereserveerd dan er in totaal zijn',
-      })
-    }
-  })
+  .superRefine(checkSession)
+
+export const sessionCancelSchema = z.object({
+  intent: z.literal('annuleren'),
+  reason: requiredText('Geef de reden waarom de sessie niet doorgaat', 2000),
+})
 
 export const registerSchema = z.object({
   intent: z.literal('aanmelden'),

@@ -87,3 +87,39 @@ export async function makeSession(
     },
   })
 }
+
+export async function makeGemeente(db: Db) {
+  const code = `GT${newId().slice(0, 8)}`
+  return db.gemeente.create({
+    data: {
+      code,
+      name: `Gemeente ${code}`,
+      searchName: `gemeente ${code.toLowerCase()}`,
+      province: 'Gelderland',
+    },
+  })
+}
+
+/** A member of the region's advisory or client council, tied to the given municipalities (none: region-wide). */
+export async function makeCouncilMember(db: Db, regionId: string, gemeenteCodes: string[] = []) {
+  const user = await makeUser(db)
+  await db.regionMembership.create({
+    data: {
+      id: newId(),
+      userId: user.id,
+      regionId,
+      role: 'adviesraad',
+      gemeenten: { create: gemeenteCodes.map((gemeenteCode) => ({ gemeenteCode })) },
+    },
+  })
+  return user
+}
+
+/** A user who is beheerder of the organisation. */
+export async function makeBeheerder(db: Db, organisationId: string) {
+  const user = await makeUser(db)
+  await db.organisationMembership.create({
+    data: { id: newId(), userId: user.id, organisationId, role: 'beheerder' },
+  })
+  return user
+}
