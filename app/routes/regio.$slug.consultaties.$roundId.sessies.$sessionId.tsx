@@ -4,11 +4,12 @@ import { Form, Link as RemixLink, useActionData, useLoaderData, useNavigation } 
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Alert, Button, Heading1, Heading2, Paragraph } from '@utrecht/component-library-react'
-import { FormErrors, SelectField, TextareaField, TextField } from '~/components/form-field'
+import { FormErrors, TextareaField } from '~/components/form-field'
+import { SessionFields } from '~/components/consultation-session-fields'
 import { actorOf, notFound } from '~/domain/accounts/permissions.server'
 import { requireConsultationStaff } from '~/domain/consultations/access.server'
 import { getRegionSession } from '~/domain/consultations/queries.server'
-import { SESSION_KIND_LABELS, SESSION_KINDS, sessionStarted } from '~/domain/consultations/rules'
+import { sessionStarted } from '~/domain/consultations/rules'
 import { sessionCancelSchema, sessionChangeSchema } from '~/domain/consultations/schemas'
 import { cancelSession, updateSession } from '~/domain/consultations/sessions.server'
 import { now } from '~/utils/clock'
@@ -153,42 +154,7 @@ function ChangeForm({ last }: { last: ActionResult | undefined }) {
     <Form method="post" {...getFormProps(form)} className="portaal-form">
       <FormErrors errors={form.errors} id={form.errorId} />
       <input type="hidden" name="intent" value="wijzigen" />
-      <SelectField
-        field={fields.kind}
-        label="Soort sessie"
-        options={SESSION_KINDS.map((k) => ({ value: k, label: SESSION_KIND_LABELS[k] }))}
-      />
-      <TextField field={fields.title} label="Titel" />
-      <TextField field={fields.startsAt} label="Begint op" type="datetime-local" />
-      <TextField field={fields.durationMinutes} label="Duur in minuten" inputMode="numeric" />
-      <TextField
-        field={fields.address}
-        label="Adres"
-        optional
-        description="Vul een adres, een online link of beide in."
-      />
-      <TextField
-        field={fields.onlineUrl}
-        label="Online link"
-        type="url"
-        optional
-        description="Alleen deelnemers met een plaats zien deze link."
-      />
-      <TextField
-        field={fields.seats}
-        label="Aantal plaatsen"
-        inputMode="numeric"
-        description="Niet minder dan het aantal deelnemers dat al een plaats heeft. Meer plaatsen gaan naar de wachtlijst."
-      />
-      <TextField field={fields.seatsPerOrganisation} label="Plaatsen per organisatie" inputMode="numeric" />
-      <TextField field={fields.registrationDeadline} label="Aanmelden kan tot" type="datetime-local" />
-      <TextareaField
-        field={fields.reservations}
-        label="Gereserveerde plaatsen voor uitgenodigde organisaties"
-        optional
-        description='Eén organisatie per regel: "KvK-nummer: aantal plaatsen", bijvoorbeeld "30123456: 1". Een organisatie die u toevoegt, krijgt een uitnodiging per e-mail.'
-        rows={4}
-      />
+      <SessionFields fields={fields} change />
       <TextareaField
         field={fields.reason}
         label="Reden van de wijziging"

@@ -4,11 +4,11 @@ import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Button, Heading1, Paragraph } from '@utrecht/component-library-react'
-import { FormErrors, SelectField, TextareaField, TextField } from '~/components/form-field'
+import { FormErrors } from '~/components/form-field'
+import { SessionFields } from '~/components/consultation-session-fields'
 import { actorOf, notFound } from '~/domain/accounts/permissions.server'
 import { requireConsultationStaff } from '~/domain/consultations/access.server'
 import { addSession } from '~/domain/consultations/rounds.server'
-import { SESSION_KIND_LABELS, SESSION_KINDS } from '~/domain/consultations/rules'
 import { sessionSchema } from '~/domain/consultations/schemas'
 import { db } from '~/utils/db.server'
 import { redirectWithFlash } from '~/utils/session.server'
@@ -75,37 +75,7 @@ export default function SessieToevoegen() {
       <Paragraph>Voor {round.title}. Tijden zijn Nederlandse tijd.</Paragraph>
       <Form method="post" {...getFormProps(form)} className="portaal-form">
         <FormErrors errors={form.errors} id={form.errorId} />
-        <SelectField
-          field={fields.kind}
-          label="Soort sessie"
-          options={SESSION_KINDS.map((k) => ({ value: k, label: SESSION_KIND_LABELS[k] }))}
-        />
-        <TextField field={fields.title} label="Titel" />
-        <TextField field={fields.startsAt} label="Begint op" type="datetime-local" />
-        <TextField field={fields.durationMinutes} label="Duur in minuten" inputMode="numeric" />
-        <TextField
-          field={fields.address}
-          label="Adres"
-          optional
-          description="Vul een adres, een online link of beide in."
-        />
-        <TextField
-          field={fields.onlineUrl}
-          label="Online link"
-          type="url"
-          optional
-          description="Alleen aangemelde deelnemers zien deze link."
-        />
-        <TextField field={fields.seats} label="Aantal plaatsen" inputMode="numeric" />
-        <TextField field={fields.seatsPerOrganisation} label="Plaatsen per organisatie" inputMode="numeric" />
-        <TextField field={fields.registrationDeadline} label="Aanmelden kan tot" type="datetime-local" />
-        <TextareaField
-          field={fields.reservations}
-          label="Gereserveerde plaatsen voor uitgenodigde organisaties"
-          optional
-          description='Eén organisatie per regel: "KvK-nummer: aantal plaatsen", bijvoorbeeld "30123456: 1".'
-          rows={4}
-        />
+        <SessionFields fields={fields} />
         <div>
           <Button type="submit" appearance="primary-action-button" busy={navigation.state === 'submitting'}>
             Sessie toevoegen
