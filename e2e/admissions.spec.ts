@@ -129,6 +129,57 @@ test.describe('toetredingen', () => {
     await buyer.context().close()
   })
 
+  test('een concept uit een gesloten registratiemoment gaat mee naar het volgende moment en wordt daar ingediend', async ({
+    page,
+  }) => {
+    test.setTimeout(120_000)
+    const db = e2eDb()
+    const now = Date.now()
+    const p = await createOpenHousePerceel(db, {
+      regionId: REGION,
+      opensAt: new Date(now - 20 * DAY),
+      closesAt: new Date(now - DAY),
+      decisionDate: new Date(now + 30 * DAY),
+    })
+    const next = await db.registrationMoment.create({
+      data: {
+        id: `moment-e2e-${now}`,
+        perceelId: p.perceelId,
+        opensAt: new Date(now - 60 * 60 * 1000),
+        closesAt: new Date(now + 10 * DAY),
+        decisionDate: new Date(now + 40 * DAY),
+      },
+    })
+    const email = uniqueEmail('verplaatsen')
+    const { organisation, beheerder } = await createProvider(db, {
+      email,
+      name: `Praktijk Verplaatst ${now}`,
+    })
+    const entryId = await createCompleteDraft(db, p, organisation, beheerder.id)
+
+    await loginAs(page, email)
+    await page.goto(`/aanbieder/toetredingen/${entryId}`)
+    await expect(
+      page.getByRole('heading', { name: 'Het registratiemoment van dit concept is gesloten' }),
+    ).toBeVisible()
+    await expectAccessible(page)
+    await page.getByRole('button', { name: 'Opslaan en indienen' }).click()
+    await expect(page.getByText(/Het registratiemoment is gesloten sinds/)).toBeVisible()
+    await page.getByRole('button', { name: 'Verplaatsen naar het volgende registratiemoment' }).click()
+    await expect(page.getByText(/Uw concept is verplaatst naar het registratiemoment/)).toBeVisible({
+      timeout: 30_000,
+    })
+    await expect(
+      page.getByRole('heading', { name: 'Het registratiemoment van dit concept is gesloten' }),
+    ).toHaveCount(0)
+    await expectAccessible(page)
+    await page.getByRole('button', { name: 'Opslaan en indienen' }).click()
+    await expect(page.getByText('Uw toetreding is ingediend')).toBeVisible({ timeout: 30_000 })
+    const entry = await db.entry.findUniqueOrThrow({ where: { id: entryId } })
+    expect(entry.registrationMomentId).toBe(next.id)
+    expect(entry.decisionDueAt).toEqual(next.decisionDate)
+  })
+
   test('een inkoper ziet de wachtrij met verlopen termijnen, wijst af met redenen en schorst een toelating', async ({
     page,
   }) => {

@@ -30,7 +30,11 @@ import { FormErrors, TextField, TextareaField } from '~/components/form-field'
 import { actorOf, maySubmitFor, notFound } from '~/domain/accounts/permissions.server'
 import { requireProvider } from '~/domain/admissions/guards.server'
 import { providerEntryView } from '~/domain/admissions/queries.server'
-import { saveEntryDraft } from '~/domain/admissions/entries.server'
+import {
+  alignConceptForView,
+  moveEntryToNextMoment,
+  saveEntryDraft,
+} from '~/domain/admissions/entries.server'
 import { transitionEntry } from '~/domain/admissions/lifecycle.server'
 import { addPartner, PartnerInputError, removePartner } from '~/domain/admissions/partners.server'
 import { PARTNER_ROLES, PARTNER_ROLE_LABELS } from '~/domain/admissions/partners'
@@ -42,7 +46,9 @@ import { kvkNummer, optionalText } from '~/utils/validation'
 export const meta: MetaFunction = () => [{ title: 'Toetreding | Aanbiederspoort' }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisationId, membership } = await requireProvider(request)
+  const { viewer, organisationId, membership } = await requireProvider(request)
+  // A concept shows the requirements it will be judged against (they may have changed since it was saved).
+  await alignConceptForView(params.entryId ?? '', organisationId, actorOf(viewer, request))
   const view = await providerEntryView(organisationId, params.entryId ?? '')
   if (!view) notFound()
   return { ...view, maySubmit: maySubmitFor(membership) }
@@ -94,6 +100,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (intent === 'intrekken') {
       await transitionEntry({ entryId, action: 'intrekken', actor, as })
       return redirectWithFlash(request, '/aanbieder/toetredingen', 'Uw toetreding is ingetrokken.')
+    }
+    if (intent === 'verplaatsen') {
+      const { moment, requirements } = await moveEntryToNextMoment({ actor, organisationId, entryId })
+      return redirectWithFlash(
+        request,
+        `/aanbieder/toetredingen/${entryId}`,
+        `Uw concept is verplaatst naar het registratiemoment van ${formatDateTime(moment.opensAt)} tot ${formatDateTime(moment.closesAt)}.` +
+          (requirements
+            ? ` De eisen van dat moment zijn anders (versie ${requirements.to}); controleer uw antwoorden en bewijsstukken.`
+            : ''),
+      )
     }
     if (intent === 'partner-toevoegen') {
       const submission = parseWithZod(form, { schema: partnerSchema })
@@ -149,8 +166,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     if (intent !== 'opslaan' && intent !== 'indienen')
       return data<ActionResult>({ intent, error: 'Onbekende actie.' }, { status: 400 })
-    const { answerProblems } = await saveEntryDraft({ actor, organisationId, entryId, ...readDraft(form) })
+    const { answerProblems, requirements } = await saveEntryDraft({
+      actor,
+      organisationId,
+      entryId,
+      ...readDraft(form),
+    })
     if (intent === 'opslaan') {
+      if (requirements)
+        return redirectWithFlash(
+          request,
+          `/aanbieder/toetredingen/${entryId}`,
+          `Uw concept is opgeslagen. De eisen zijn intussen gewijzigd (nu versie ${requirements.to}); ` +
+            'antwoorden en bewijsstukken die nog passen zijn overgenomen. Controleer de vragen en bewijsstukken.',
+        )
       if (Object.keys(answerProblems).length > 0)
         return data<ActionResult>({ intent, saved: true, answerProblems }, { status: 400 })
       return redirectWithFlash(request, `/aanbieder/toetredingen/${entryId}`, 'Uw concept is opgeslagen.')
@@ -178,9 +207,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const status =
         error.code === 'not_allowed'
           ? 404
-          : error.code === 'duplicate' || error.code === 'conflict'
-            ? 409
-            : 400
+          : error.code === 'forbidden'
+            ? 403
+            : error.code === 'duplicate' || error.code === 'conflict'
+              ? 409
+              : 400
       if (status === 404) notFound()
       return data<ActionResult>({ intent, error: error.message, problems: error.problems }, { status })
     }
@@ -395,8 +426,19 @@ function Partners({
 }
 
 export default function Toetreding() {
-  const { entry, decisionDate, options, problems, coverage, expiring, audit, maySubmit } =
-    useLoaderData<typeof loader>()
+  const {
+    entry,
+    decisionDate,
+    options,
+    problems,
+    coverage,
+    expiring,
+    audit,
+    maySubmit,
+    stale,
+    nextMoment,
+    momentFrozen,
+  } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>() as ActionResult | undefined
   const navigation = useNavigation()
   const editable = (EDITABLE_STATES as readonly string[]).includes(entry.status)
@@ -437,7 +479,16 @@ export default function Toetreding() {
           </>
         ) : null}
         <dt>Eisen</dt>
-        <dd>Versie {entry.requirementSet.version} (vastgelegd voor dit registratiemoment)</dd>
+        <dd>
+          Versie {entry.requirementSet.version}{' '}
+          {!entry.registrationMoment
+            ? entry.status === 'concept'
+              ? '(de nu gepubliceerde eisen; ze worden vastgelegd als u indient)'
+              : ''
+            : momentFrozen
+              ? '(vastgelegd bij de opening van dit registratiemoment)'
+              : '(de nu gepubliceerde eisen; bij de opening van het registratiemoment worden de eisen vastgelegd)'}
+        </dd>
       </dl>
 
       {entry.status === 'aanvulling_gevraagd' && entry.infoRequest ? (
@@ -464,6 +515,33 @@ export default function Toetreding() {
               ; uw toelating blijft gewoon bestaan.
             </Paragraph>
           ) : null}
+        </Alert>
+      ) : null}
+
+      {stale ? (
+        <Alert type="warning">
+          <Heading2>Het registratiemoment van dit concept is gesloten</Heading2>
+          {nextMoment ? (
+            <>
+              <Paragraph>
+                U kunt dit concept niet meer indienen voor het registratiemoment dat gesloten is. Verplaats
+                het naar het volgende registratiemoment ({formatDateTime(new Date(nextMoment.opensAt))} tot{' '}
+                {formatDateTime(new Date(nextMoment.closesAt))}). Uw antwoorden en bewijsstukken gaan mee,
+                voor zover ze passen bij de eisen van dat moment.
+              </Paragraph>
+              <Form method="post">
+                <input type="hidden" name="intent" value="verplaatsen" />
+                <Button type="submit" appearance="primary-action-button" busy={busy}>
+                  Verplaatsen naar het volgende registratiemoment
+                </Button>
+              </Form>
+            </>
+          ) : (
+            <Paragraph>
+              Er is voor dit perceel nog geen volgend registratiemoment. U kunt het concept bewaren tot er een
+              is, of het intrekken.
+            </Paragraph>
+          )}
         </Alert>
       ) : null}
 
@@ -733,7 +811,13 @@ export default function Toetreding() {
 
       <Partners entry={entry} coverage={coverage} editable={editable} busy={busy} lastResult={actionData} />
 
-      {isOpenEntryState(entry.status) ? (
+      {isOpenEntryState(entry.status) && !maySubmit ? (
+        <>
+          <Heading2>Toetreding intrekken</Heading2>
+          <Paragraph>Intrekken doet een beheerder van uw organisatie, net als indienen.</Paragraph>
+        </>
+      ) : null}
+      {isOpenEntryState(entry.status) && maySubmit ? (
         <Form method="post" className="portaal-form">
           <input type="hidden" name="intent" value="intrekken" />
           <Heading2>Toetreding intrekken</Heading2>

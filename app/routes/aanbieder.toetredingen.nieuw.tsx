@@ -5,19 +5,24 @@ import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { z } from 'zod'
 import {
+  Alert,
   Button,
   Fieldset,
   FieldsetLegend,
   FormFieldErrorMessage,
   Heading1,
+  Link,
   Paragraph,
+  UnorderedList,
+  UnorderedListItem,
 } from '@utrecht/component-library-react'
 import { FormErrors } from '~/components/form-field'
 import { actorOf, notFound } from '~/domain/accounts/permissions.server'
 import { requireProvider } from '~/domain/admissions/guards.server'
-import { findOpenHousePerceel, startEntry } from '~/domain/admissions/entries.server'
+import { findOpenHousePerceel, isStaleConcept, startEntry } from '~/domain/admissions/entries.server'
 import { AdmissionError } from '~/domain/admissions/state'
 import { db } from '~/utils/db.server'
+import { now } from '~/utils/clock'
 
 export const meta: MetaFunction = () => [{ title: 'Toetreding starten | Aanbiederspoort' }]
 
@@ -42,9 +47,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
         status: { in: ['concept', 'ingediend', 'in_behandeling', 'aanvulling_gevraagd'] },
       },
     },
-    select: { gemeenteCode: true, entryId: true },
+    select: {
+      gemeenteCode: true,
+      entryId: true,
+      entry: { select: { status: true, registrationMoment: { select: { closesAt: true } } } },
+    },
   })
-  return { perceel, open }
+  const at = now()
+  return {
+    perceel,
+    open: open.map((o) => ({
+      gemeenteCode: o.gemeenteCode,
+      entryId: o.entryId,
+      stale: isStaleConcept(o.entry, at),
+    })),
+  }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -82,6 +99,8 @@ export default function NieuweToetreding() {
     shouldValidate: 'onSubmit',
   })
   const openCodes = new Set(open.map((o) => o.gemeenteCode))
+  const staleCodes = new Set(open.filter((o) => o.stale).map((o) => o.gemeenteCode))
+  const staleEntries = [...new Set(open.filter((o) => o.stale).map((o) => o.entryId))]
   return (
     <>
       <Heading1>Toetreding starten: {perceel.name}</Heading1>
@@ -90,6 +109,26 @@ export default function NieuweToetreding() {
         en de producten die u wilt leveren. Daarna beantwoordt u de vragen en voegt u uw bewijsstukken toe. U
         kunt tussendoor opslaan.
       </Paragraph>
+      {staleEntries.length ? (
+        <Alert type="info">
+          <Paragraph>
+            U heeft voor dit perceel nog een concept uit een registratiemoment dat gesloten is. U hoeft niet
+            opnieuw te beginnen: open het concept en verplaats het naar het volgende registratiemoment.
+          </Paragraph>
+          <UnorderedList>
+            {staleEntries.map((id) => (
+              <UnorderedListItem key={id}>
+                <Link href={`/aanbieder/toetredingen/${id}`}>
+                  {`Concept openen voor ${perceel.gemeenten
+                    .filter((g) => open.some((o) => o.entryId === id && o.gemeenteCode === g.gemeenteCode))
+                    .map((g) => g.gemeente.name)
+                    .join(', ')}`}
+                </Link>
+              </UnorderedListItem>
+            ))}
+          </UnorderedList>
+        </Alert>
+      ) : null}
       <Form method="post" {...getFormProps(form)} className="portaal-form">
         <FormErrors errors={form.errors} id={form.errorId} />
         <input type="hidden" name="perceelId" value={perceel.id} />
@@ -118,7 +157,11 @@ export default function NieuweToetreding() {
                 htmlFor={`gemeente-${g.gemeenteCode}`}
               >
                 {g.gemeente.name}
-                {openCodes.has(g.gemeenteCode) ? ' (u heeft hier al een open toetreding)' : ''}
+                {staleCodes.has(g.gemeenteCode)
+                  ? ' (in uw concept uit een gesloten registratiemoment)'
+                  : openCodes.has(g.gemeenteCode)
+                    ? ' (u heeft hier al een open toetreding)'
+                    : ''}
               </label>
             </div>
           ))}

@@ -398,14 +398,15 @@ export default function ToetredingBeoordelen() {
           ))}
         </UnorderedList>
       )}
-      <Heading3>Andere toetredingen</Heading3>
+      <Heading3>Andere toetredingen in deze regio</Heading3>
       {history.length === 0 ? (
-        <Paragraph>Geen andere toetredingen.</Paragraph>
+        <Paragraph>Geen andere toetredingen in deze regio.</Paragraph>
       ) : (
         <UnorderedList>
           {history.map((h) => (
             <UnorderedListItem key={h.id}>
-              {h.perceel.name}: {entryStateLabel(h.status)}
+              <Link href={`/regio/${region.slug}/toetredingen/${h.id}`}>{h.perceel.name}</Link>:{' '}
+              {entryStateLabel(h.status)}
               {h.submittedAt ? `, ingediend ${formatDate(new Date(h.submittedAt))}` : ''}
               {h.decidedAt ? `, besloten ${formatDate(new Date(h.decidedAt))}` : ''}
             </UnorderedListItem>

@@ -27,14 +27,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const perceelId = url.searchParams.get('perceel') || undefined
   const momentId = url.searchParams.get('moment') || undefined
   const all = url.searchParams.get('alle') === '1'
-  const queue = await buyerQueue(region.id, { perceelId, momentId, all })
+  const page = Number(url.searchParams.get('pagina') ?? '1') || 1
+  const queue = await buyerQueue(region.id, { perceelId, momentId, all, page })
   return { region, ...queue, filter: { perceelId: perceelId ?? '', momentId: momentId ?? '', all } }
 }
 
+/** The queue's address with the current filters and another page. */
+function pageHref(slug: string, filter: { perceelId: string; momentId: string; all: boolean }, page: number) {
+  const params = new URLSearchParams()
+  if (filter.perceelId) params.set('perceel', filter.perceelId)
+  if (filter.momentId) params.set('moment', filter.momentId)
+  if (filter.all) params.set('alle', '1')
+  if (page > 1) params.set('pagina', String(page))
+  const query = params.toString()
+  return `/regio/${slug}/toetredingen${query ? `?${query}` : ''}`
+}
+
 export default function Wachtrij() {
-  const { region, percelen, entries, filter } = useLoaderData<typeof loader>()
+  const { region, percelen, entries, filter, total, overdueTotal, page, pageCount, pageSize } =
+    useLoaderData<typeof loader>()
   const moments = percelen.find((p) => p.id === filter.perceelId)?.registrationMoments ?? []
-  const overdue = entries.filter((e) => e.overdue).length
+  const first = (page - 1) * pageSize + 1
   return (
     <>
       <Heading1>Toetredingen beoordelen</Heading1>
@@ -102,7 +115,10 @@ export default function Wachtrij() {
         </div>
       </Form>
       <Paragraph>
-        {entries.length} toetreding(en){overdue ? `, waarvan ${overdue} over de besluittermijn` : ''}.
+        {total} toetreding(en){overdueTotal ? `, waarvan ${overdueTotal} over de besluittermijn` : ''}.
+        {pageCount > 1
+          ? ` U ziet ${first} tot en met ${first + entries.length - 1} (pagina ${page} van ${pageCount}).`
+          : ''}
       </Paragraph>
       {entries.length === 0 ? (
         <Paragraph>Er wachten geen toetredingen.</Paragraph>
@@ -147,6 +163,21 @@ export default function Wachtrij() {
           </Table>
         </div>
       )}
+      {pageCount > 1 ? (
+        <nav aria-label="Paginering" className="portaal-actions">
+          {page > 1 ? (
+            <Link href={pageHref(region.slug, filter, page - 1)} rel="prev">
+              Vorige pagina
+            </Link>
+          ) : null}
+          <span>{`Pagina ${page} van ${pageCount}`}</span>
+          {page < pageCount ? (
+            <Link href={pageHref(region.slug, filter, page + 1)} rel="next">
+              Volgende pagina
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
     </>
   )
 }

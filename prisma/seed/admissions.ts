@@ -2,8 +2,10 @@
  * Admissions demo data, after the catalogue and evidence seeds. On the Rivierenland open-house perceel "Ambulante
  * behandeling": entries in every state from ~30 generated provider organisations and the demo organisations, so a
  * buyer sees a real queue (some overdue), a few of them with partners (onderaannemer, combinatiepartner); active admissions for De Linge, Kompas and Hoeve Elim on several products
- * and municipalities; and awarded (gunning) admissions on a couple of tender percelen. Deterministic. Skips with a
- * warning when the catalogue's perceel does not exist, and does nothing when it already ran.
+ * and municipalities; one admitted provider suspended (geschorst) and one ended (beëindigd), written as the domain
+ * writes them (reason, audit event, end date); and awarded (gunning) admissions on a couple of tender percelen.
+ * Deterministic. Skips with a warning when the catalogue's perceel does not exist, and does nothing when it already
+ * ran.
  */
 import type { Db, Tx } from '../../app/utils/db.server'
 import { newId } from '../../app/utils/ids.server'
@@ -68,6 +70,22 @@ const PLAN: { status: string; moment: 'current' | 'previous'; overdue?: boolean;
   { status: 'ingetrokken', moment: 'current' },
   { status: 'ingetrokken', moment: 'previous' },
 ]
+
+/** Admitted generated organisations whose admissions were later suspended or ended (see PLAN: both 'toegelaten'). */
+const LATER: Record<string, { status: 'geschorst' | 'beeindigd'; part: number; reason: string }> = {
+  'org-gen-24': {
+    status: 'geschorst',
+    part: 0.6,
+    reason:
+      'De VOG van de regiebehandelaar is verlopen. De toelating is geschorst tot de aanbieder een nieuwe VOG heeft aangeleverd.',
+  },
+  'org-gen-25': {
+    status: 'beeindigd',
+    part: 0.4,
+    reason:
+      'De aanbieder stopt op eigen verzoek met ambulante behandeling in de regio; de cliënten zijn warm overgedragen.',
+  },
+}
 
 const OPEN = ['concept', 'ingediend', 'in_behandeling', 'aanvulling_gevraagd']
 const SYSTEM = 'systeem: demogegevens'
@@ -166,6 +184,8 @@ type EntrySpec = {
   evidence: Record<string, string> // requiredEvidenceId -> evidenceItemId
   admissionSince?: Date
   revalidationDueAt?: Date
+  /** Admissions suspended or ended after the decision, at `at` (between the decision and today). */
+  later?: { status: 'geschorst' | 'beeindigd'; at: Date; reason: string }
 }
 
 async function writeEntry(tx: Tx, p: PerceelInfo, s: EntrySpec) {
@@ -256,7 +276,57 @@ async function writeEntry(tx: Tx, p: PerceelInfo, s: EntrySpec) {
         })
       }
     }
+    if (s.later) await laterAdmissionState(tx, p, s, s.later)
   }
+}
+
+const ADMISSION_LABEL = { geschorst: 'Geschorst', beeindigd: 'Beëindigd' } as const
+
+/**
+ * Suspends or ends the admissions of an admitted demo entry the way `transitionAdmission` does: the new status, the
+ * end date for an ending, and an audit event per admission with the reason (the buyer reads it on the admission).
+ */
+async function laterAdmissionState(
+  tx: Tx,
+  p: PerceelInfo,
+  s: EntrySpec,
+  later: NonNullable<EntrySpec['later']>,
+) {
+  const rows = await tx.admission.findMany({
+    where: { entryId: s.id, status: 'actief' },
+    select: {
+      id: true,
+      product: { select: { code: true, name: true } },
+      gemeente: { select: { name: true } },
+      perceel: { select: { name: true } },
+    },
+  })
+  for (const a of rows) {
+    await tx.admission.update({
+      where: { id: a.id },
+      data: { status: later.status, endedAt: later.status === 'beeindigd' ? later.at : null },
+    })
+    await tx.auditEvent.create({
+      data: {
+        id: newId(),
+        at: later.at,
+        actorLabel: SYSTEM,
+        action: later.status === 'geschorst' ? 'toelating.schorsen' : 'toelating.beeindigen',
+        subjectType: 'Admission',
+        subjectId: a.id,
+        summary: `Toelating ${a.product.code} ${a.product.name} in ${a.gemeente.name} (${a.perceel.name}): van "Actief" naar "${ADMISSION_LABEL[later.status]}"`,
+        reason: later.reason,
+        organisationId: s.organisationId,
+        regionId: p.regionId,
+      },
+    })
+  }
+}
+
+/** A decision 25 days after submission, but never in the future: halfway between submission and today then. */
+function decisionAfter(submitted: Date, today: Date): Date {
+  const usual = addDays(submitted, 25)
+  return usual < today ? usual : new Date((submitted.getTime() + today.getTime()) / 2)
 }
 
 function pick<T>(list: T[], start: number, count: number): T[] {
@@ -290,9 +360,10 @@ export async function seedAdmissions(db: Db) {
 
   await db.$transaction(
     async (tx) => {
-      // Freeze the requirement set on the moments that receive entries.
+      // Freeze the requirement set on the moments that receive entries, once they have opened (as the portal does:
+      // a moment still to open keeps following the published set).
       for (const m of [current, previous]) {
-        if (m && !m.requirementSetId)
+        if (m && !m.requirementSetId && m.opensAt <= today)
           await tx.registrationMoment.update({
             where: { id: m.id },
             data: { requirementSetId: p.requirementSetId },
@@ -352,7 +423,10 @@ export async function seedAdmissions(db: Db) {
               ? new Date(Math.min(moment.closesAt.getTime(), addDays(moment.opensAt, 2 + (i % 20)).getTime()))
               : addDays(today, -10 - i)
         const decided =
-          ['toegelaten', 'afgewezen'].includes(plan.status) && submitted ? addDays(submitted, 25) : null
+          ['toegelaten', 'afgewezen'].includes(plan.status) && submitted
+            ? decisionAfter(submitted, today)
+            : null
+        const later = LATER[orgId]
         const due =
           plan.status === 'concept' || plan.status === 'ingetrokken'
             ? null
@@ -382,6 +456,15 @@ export async function seedAdmissions(db: Db) {
               : undefined,
           failing: plan.failing,
           evidence,
+          later:
+            later && decided && plan.status === 'toegelaten'
+              ? {
+                  status: later.status,
+                  // Strictly between the decision and today, whenever the seed runs.
+                  at: new Date(decided.getTime() + (today.getTime() - decided.getTime()) * later.part),
+                  reason: later.reason,
+                }
+              : undefined,
         })
       }
 

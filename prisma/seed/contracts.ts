@@ -4,16 +4,23 @@
  * 31 December 2028), the second is still open. Each contract carries five obligations: a quarterly report (upload),
  * the kwartaalgesprek, the yearly data delivery, a monthly capacity confirmation and the hand-over plan before the end.
  *
- * For every admitted provider the obligations of the whole term are written, with states spread over the providers:
- * accepted history, a submitted report waiting for review, late ones, corrections asked and open future ones.
- * Runs after the admissions seed; without admissions it writes only contracts and templates. Idempotent: does
- * nothing when the first contract exists.
+ * For every admitted provider the obligations from its admission to the end of the term are written (the rule of
+ * `syncObligationsForOrganisation`: nothing due before the admission day), with states spread over the providers:
+ * accepted history, a submitted report waiting for review, late ones, corrections asked and open future ones. A
+ * suspended provider keeps what it had; for a provider whose admissions ended, what fell due after the end is "niet
+ * van toepassing" and the hand-over plan is due at the end. Runs after the admissions seed; without admissions it
+ * writes only contracts and templates. Idempotent: does nothing when the first contract exists.
  */
 import type { Db, Prisma } from '../../app/utils/db.server'
 import { newId } from '../../app/utils/ids.server'
 import { getStorage } from '../../app/utils/storage.server'
 import { minimalPdf } from '../../app/utils/minimal-pdf'
-import { addDays, fromAmsterdamLocal, startOfAmsterdamDay } from '../../app/utils/time'
+import {
+  addDays,
+  fromAmsterdamLocal,
+  nextWorkingDayOnOrAfter,
+  startOfAmsterdamDay,
+} from '../../app/utils/time'
 import { dueDates, type Recurrence } from '../../app/domain/contracts/recurrence'
 import { SEED_IDS } from './ids'
 
@@ -158,6 +165,42 @@ export async function seedContracts(db: Db) {
   await seedObligations(db, percelen)
 }
 
+type AdmissionRow = {
+  organisationId: string
+  perceelId: string
+  since: Date
+  status: string
+  endedAt: Date | null
+  organisation: { name: string }
+}
+
+/**
+ * One row per provider and perceel: admitted since the earliest admission that counts (the active ones, else all of
+ * them), and, when every admission has ended, the day of the last ending.
+ */
+function providerPairs(rows: AdmissionRow[]) {
+  const groups = new Map<string, AdmissionRow[]>()
+  for (const r of rows) {
+    const key = `${r.perceelId}:${r.organisationId}`
+    groups.set(key, [...(groups.get(key) ?? []), r])
+  }
+  return [...groups.values()].map((list) => {
+    const active = list.filter((a) => a.status === 'actief')
+    const counted = active.length ? active : list
+    const since = new Date(Math.min(...counted.map((a) => a.since.getTime())))
+    const ended = list.every((a) => a.status === 'beeindigd')
+    const endedAt = ended ? Math.max(...list.map((a) => (a.endedAt ?? a.since).getTime())) : null
+    return {
+      organisationId: list[0]!.organisationId,
+      perceelId: list[0]!.perceelId,
+      organisation: list[0]!.organisation,
+      since,
+      admittedDay: startOfAmsterdamDay(since),
+      endedDay: endedAt === null ? null : startOfAmsterdamDay(new Date(endedAt)),
+    }
+  })
+}
+
 /** Which state a past obligation gets: the most recent ones vary per provider, older ones were accepted. */
 /** The states of the demo organisations: De Linge waits for review, Kompas is behind, Hoeve Elim must correct. */
 const PLAN_OF: Record<string, number> = { 'org-de-linge': 0, 'org-kompas-jeugd': 1, 'org-hoeve-elim': 2 }
@@ -185,12 +228,20 @@ async function seedObligations(db: Db, percelen: { id: string; name: string }[])
   const recentFrom = addDays(today, -400)
   const storage = getStorage()
   const schedules = new Map<string, Date[]>()
-  const pairs = await db.admission.findMany({
-    where: { perceelId: { in: percelen.map((p) => p.id) }, status: 'actief' },
-    distinct: ['organisationId', 'perceelId'],
-    orderBy: [{ perceelId: 'asc' }, { organisationId: 'asc' }],
-    select: { organisationId: true, perceelId: true, since: true, organisation: { select: { name: true } } },
-  })
+  const pairs = providerPairs(
+    await db.admission.findMany({
+      where: { perceelId: { in: percelen.map((p) => p.id) } },
+      orderBy: [{ perceelId: 'asc' }, { organisationId: 'asc' }],
+      select: {
+        organisationId: true,
+        perceelId: true,
+        since: true,
+        status: true,
+        endedAt: true,
+        organisation: { select: { name: true } },
+      },
+    }),
+  )
   if (pairs.length === 0) {
     console.warn('Contracten: nog geen toelatingen; alleen contracten en verplichtingen-sjablonen geladen.')
     return
@@ -260,11 +311,27 @@ async function seedObligations(db: Db, percelen: { id: string; name: string }[])
           pair.since,
         )
       schedules.set(key, schedule)
-      const past = schedule.filter((x) => x < today)
-      for (const due of schedule) {
+      // Nothing falls due before the admission day (as obligations.server.ts generates them).
+      let dates = schedule.filter((x) => x >= pair.admittedDay)
+      if (pair.endedDay && t.kind === 'overdrachtsplan') {
+        // Ended: the hand-over plan moves to the end of the admission (never earlier than the day it ended).
+        const raw = addDays(pair.endedDay, -t.dueDay)
+        const moved = nextWorkingDayOnOrAfter(raw < pair.endedDay ? pair.endedDay : raw)
+        dates = [...dates.filter((x) => x < pair.endedDay!), moved]
+      }
+      const notApplicable = (due: Date) =>
+        !!pair.endedDay && t.kind !== 'overdrachtsplan' && due >= pair.endedDay
+      const past = dates.filter((x) => x < today && !notApplicable(x))
+      for (const due of dates) {
         const fromLatest = past.length - 1 - past.indexOf(due)
-        const status =
-          due < today ? pastState(PLAN_OF[pair.organisationId] ?? index, fromLatest, t.kind) : 'open'
+        const handOverAtEnd = !!pair.endedDay && t.kind === 'overdrachtsplan' && due >= pair.endedDay
+        const status = notApplicable(due)
+          ? 'niet_van_toepassing'
+          : due >= today
+            ? 'open'
+            : handOverAtEnd
+              ? 'ingediend' // handed in, waiting for the buyer (an open one would be made again by the sync job)
+              : pastState(PLAN_OF[pair.organisationId] ?? index, fromLatest, t.kind)
         // A fixed id for the submitted report of De Linge that the buyer reviews in the demo (and the access walk).
         const fixed =
           pair.organisationId === 'org-de-linge' &&

@@ -2,9 +2,16 @@ import { db, type DbOrTx, type Tx } from '~/utils/db.server'
 import { now } from '~/utils/clock'
 import { newId } from '~/utils/ids.server'
 import { recordAudit, type Actor } from '~/domain/audit/audit.server'
+import { formatDateTime } from '~/utils/time'
 import { AdmissionError, EDITABLE_STATES, openKeyFor } from './state'
 import { answerProblem } from './requirements'
 import { isUniqueViolation } from './lifecycle.server'
+import {
+  alignConcept,
+  alignConceptIfNeeded,
+  requirementSetFor,
+  type RequirementChange,
+} from './requirement-sets.server'
 
 /** An open-house perceel of a published procurement, or null. */
 export async function findOpenHousePerceel(tx: DbOrTx, perceelId: string) {
@@ -45,34 +52,6 @@ export async function momentForNewEntry(tx: DbOrTx, perceelId: string, regime: s
   return moment
 }
 
-/**
- * The requirement set an entry is judged against: the one frozen for its registration moment. A moment without one
- * gets the latest published set frozen onto it now (the first entry freezes it; later changes apply to later moments).
- */
-export async function frozenRequirementSetId(
-  tx: DbOrTx,
-  perceelId: string,
-  moment: { id: string; requirementSetId: string | null } | null,
-): Promise<string> {
-  if (moment?.requirementSetId) return moment.requirementSetId
-  const latest = await tx.requirementSet.findFirst({
-    where: { perceelId, publishedAt: { not: null } },
-    orderBy: { version: 'desc' },
-    select: { id: true },
-  })
-  if (!latest) throw new AdmissionError('Voor dit perceel zijn nog geen eisen gepubliceerd.', 'closed')
-  if (!moment) return latest.id
-  await tx.registrationMoment.updateMany({
-    where: { id: moment.id, requirementSetId: null },
-    data: { requirementSetId: latest.id },
-  })
-  const frozen = await tx.registrationMoment.findUniqueOrThrow({
-    where: { id: moment.id },
-    select: { requirementSetId: true },
-  })
-  return frozen.requirementSetId ?? latest.id
-}
-
 function uniqueList(values: string[]) {
   return [...new Set(values.filter(Boolean))]
 }
@@ -83,6 +62,17 @@ async function gemeenteNames(tx: DbOrTx, codes: string[]) {
     select: { code: true, name: true },
   })
   return new Map(rows.map((r) => [r.code, r.name]))
+}
+
+/**
+ * A concept whose registration moment has closed: it can no longer be submitted there, but it still holds its open
+ * keys. The provider carries it over to the next moment (`moveEntryToNextMoment`) instead of starting again.
+ */
+export function isStaleConcept(
+  entry: { status: string; registrationMoment: { closesAt: Date } | null },
+  at: Date,
+): boolean {
+  return entry.status === 'concept' && !!entry.registrationMoment && entry.registrationMoment.closesAt < at
 }
 
 /** The refusal for a unique violation: another open entry holds a gemeente, or (otherwise) a concurrent change. */
@@ -98,11 +88,21 @@ async function duplicateError(
       openKey: { in: codes.map((c) => openKeyFor(organisationId, perceelId, c)) },
       ...(exceptEntryId ? { entryId: { not: exceptEntryId } } : {}),
     },
-    select: { gemeente: { select: { name: true } } },
+    select: {
+      gemeente: { select: { name: true } },
+      entry: { select: { status: true, registrationMoment: { select: { closesAt: true } } } },
+    },
   })
   if (taken.length === 0)
     return new AdmissionError('De toetreding is intussen gewijzigd. Probeer het opnieuw.', 'conflict')
   const names = taken.map((t) => t.gemeente.name).join(', ')
+  if (taken.every((t) => isStaleConcept(t.entry, now()))) {
+    return new AdmissionError(
+      `Uw organisatie heeft nog een concept voor ${names} op dit perceel, uit een registratiemoment dat gesloten is. ` +
+        'Open dat concept en verplaats het naar het volgende registratiemoment; u hoeft niet opnieuw te beginnen.',
+      'duplicate',
+    )
+  }
   return new AdmissionError(
     `Uw organisatie heeft al een open toetreding voor ${names} op dit perceel. Vul die aan of trek haar eerst in.`,
     'duplicate',
@@ -129,7 +129,8 @@ export async function startEntry(input: StartEntryInput): Promise<{ entryId: str
       validateChoice(perceel, gemeenten, products)
       const at = now()
       const moment = await momentForNewEntry(tx, perceel.id, perceel.registrationRegime, at)
-      const requirementSetId = await frozenRequirementSetId(tx, perceel.id, moment)
+      // Frozen only once the moment has opened; a draft started earlier follows the published set until then.
+      const requirementSetId = await requirementSetFor(tx, perceel.id, moment, at)
       const entryId = newId()
       await tx.entry.create({
         data: {
@@ -209,7 +210,7 @@ export type SaveDraftInput = {
  */
 export async function saveEntryDraft(
   input: SaveDraftInput,
-): Promise<{ answerProblems: Record<string, string> }> {
+): Promise<{ answerProblems: Record<string, string>; requirements: RequirementChange | null }> {
   const gemeenten = uniqueList(input.gemeenten)
   const products = uniqueList(input.products)
   try {
@@ -295,7 +296,10 @@ export async function saveEntryDraft(
         organisationId: entry.organisationId,
         regionId: entry.perceel.procurement.regionId,
       })
-      return { answerProblems }
+      // After saving under the set the form showed, so nothing typed is lost when the set changes.
+      const requirements = await alignConcept(tx, entry.id, entry.organisationId, now(), input.actor)
+      if (!requirements) return { answerProblems, requirements }
+      return { answerProblems: await currentAnswerProblems(tx, entry.id), requirements }
     })
   } catch (error) {
     if (isUniqueViolation(error)) {
@@ -304,6 +308,86 @@ export async function saveEntryDraft(
     }
     throw error
   }
+}
+
+/** Knock-out answers of an entry that fail its (current) set, keyed by question id. */
+async function currentAnswerProblems(tx: Tx, entryId: string) {
+  const answers = await tx.entryAnswer.findMany({ where: { entryId }, include: { question: true } })
+  const problems: Record<string, string> = {}
+  for (const a of answers) {
+    const problem = answerProblem(a.question, a.value)
+    if (problem) problems[a.questionId] = problem
+  }
+  return problems
+}
+
+export type MoveEntryInput = { actor: Actor; organisationId: string; entryId: string }
+
+/**
+ * Carries a concept whose registration moment has closed over to the next one (open now, or the first to open),
+ * judged against that moment's requirements (answers and evidence that still fit are kept). The entry keeps its
+ * open keys, so there is never a second open entry for the same organisation, perceel and gemeente.
+ */
+export async function moveEntryToNextMoment(input: MoveEntryInput) {
+  return db.$transaction(async (tx) => {
+    // The entry's row lock first, like saving: a move and a save of the same entry run one after the other.
+    await tx.entry.updateMany({
+      where: { id: input.entryId, organisationId: input.organisationId },
+      data: { updatedAt: now() },
+    })
+    const entry = await tx.entry.findFirst({
+      where: { id: input.entryId, organisationId: input.organisationId },
+      select: {
+        id: true,
+        status: true,
+        perceelId: true,
+        registrationMoment: { select: { id: true, closesAt: true } },
+        perceel: { select: { name: true, registrationRegime: true } },
+      },
+    })
+    if (!entry) throw new AdmissionError('Deze toetreding bestaat niet.', 'not_allowed')
+    if (entry.status !== 'concept')
+      throw new AdmissionError(
+        'Alleen een concept kan naar een volgend registratiemoment worden verplaatst.',
+        'transition',
+      )
+    const at = now()
+    if (entry.perceel.registrationRegime === 'doorlopend' || !entry.registrationMoment)
+      throw new AdmissionError(
+        'Op dit perceel kunt u doorlopend indienen; verplaatsen is niet nodig.',
+        'invalid',
+      )
+    if (!isStaleConcept(entry, at))
+      throw new AdmissionError(
+        'Het registratiemoment van deze toetreding is nog niet gesloten. U kunt haar nu indienen.',
+        'invalid',
+      )
+    const perceel = await findOpenHousePerceel(tx, entry.perceelId)
+    if (!perceel) throw new AdmissionError('Dit perceel staat niet meer open voor toetreding.', 'closed')
+    const next = await momentForNewEntry(tx, perceel.id, perceel.registrationRegime, at)
+    if (!next)
+      throw new AdmissionError('Er is voor dit perceel geen open of komend registratiemoment.', 'closed')
+    await tx.entry.update({ where: { id: entry.id }, data: { registrationMomentId: next.id } })
+    await recordAudit(tx, {
+      actor: input.actor,
+      action: 'toetreding.verplaatst',
+      subjectType: 'Entry',
+      subjectId: entry.id,
+      summary: `Concept verplaatst naar het registratiemoment van ${formatDateTime(next.opensAt)} tot ${formatDateTime(next.closesAt)}`,
+      organisationId: input.organisationId,
+      regionId: perceel.procurement.regionId,
+    })
+    const requirements = await alignConcept(tx, entry.id, input.organisationId, at, input.actor)
+    return { entryId: entry.id, moment: next, requirements }
+  })
+}
+
+/**
+ * Before a concept is shown: puts it on the set it is judged against now (a requirement change published before its
+ * moment opened, or the set frozen at the opening), so the screen asks the right questions. Writes only when needed.
+ */
+export async function alignConceptForView(entryId: string, organisationId: string, actor: Actor) {
+  return alignConceptIfNeeded(entryId, organisationId, now(), actor)
 }
 
 /** Names of gemeenten for messages. */

@@ -1,5 +1,6 @@
 import { db, type Tx } from '~/utils/db.server'
 import { syncObligationsForOrganisation } from '~/domain/contracts/obligations.server'
+import { maySubmitFor } from '~/domain/accounts/permissions.server'
 import { now } from '~/utils/clock'
 import { newId } from '~/utils/ids.server'
 import { queueEmail } from '~/utils/email.server'
@@ -25,6 +26,7 @@ import {
 } from './context.server'
 import { partnerRoleWord } from './partners'
 import { decisionLetterPdf } from './letter.server'
+import { alignConceptIfNeeded, type RequirementChange } from './requirement-sets.server'
 
 /** Decision term in working days when the perceel sets none (restart after an aanvulling). */
 export const DEFAULT_DECISION_TERM_DAYS = 30
@@ -128,7 +130,14 @@ async function mailPartners(
  */
 export async function transitionEntry(input: EntryTransitionInput) {
   try {
-    return await db.$transaction((tx) => transitionEntryIn(tx, input))
+    // A concept takes the set its moment froze at opening before it is judged. In a transaction of its own, so a
+    // refused submission still leaves the concept on the right set (the screen then asks the new questions).
+    const as = input.as
+    const requirements =
+      input.action === 'indienen' && as.party === 'aanbieder'
+        ? await alignConceptIfNeeded(input.entryId, as.organisationId, now(), input.actor)
+        : null
+    return await db.$transaction((tx) => transitionEntryIn(tx, input, requirements))
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw new AdmissionError(
@@ -140,7 +149,39 @@ export async function transitionEntry(input: EntryTransitionInput) {
   }
 }
 
-export async function transitionEntryIn(tx: Tx, input: EntryTransitionInput) {
+/** Moves a provider makes on behalf of its organisation: only beheerders, or medewerkers when the beheerder allows it. */
+const ON_BEHALF: readonly EntryAction[] = ['indienen', 'intrekken']
+
+/**
+ * The submit rights of the acting user (see `maySubmitFor`). System actors (jobs, load tests, demo data) act for the
+ * portal itself and are not checked.
+ */
+async function requireSubmitRight(tx: Tx, actor: Actor, organisationId: string, action: EntryAction) {
+  if (!('userId' in actor)) return
+  const membership = await tx.organisationMembership.findFirst({
+    where: { userId: actor.userId, organisationId },
+    select: { role: true, organisation: { select: { medewerkersMaySubmit: true } } },
+  })
+  if (!membership) throw new AdmissionError('Deze toetreding bestaat niet.', 'not_allowed')
+  const allowed = maySubmitFor({
+    role: membership.role,
+    medewerkersMaySubmit: membership.organisation.medewerkersMaySubmit,
+  })
+  if (!allowed) {
+    throw new AdmissionError(
+      `U mag deze toetreding niet namens uw organisatie ${action === 'intrekken' ? 'intrekken' : 'indienen'}. ` +
+        'Vraag een beheerder van uw organisatie dit te doen, of u het recht te geven.',
+      'forbidden',
+    )
+  }
+}
+
+export async function transitionEntryIn(
+  tx: Tx,
+  input: EntryTransitionInput,
+  /** The set change `transitionEntry` made just before, named in a refusal. */
+  requirements: RequirementChange | null = null,
+) {
   const at = now()
   const entry = await loadEntry(tx, input.entryId)
   if (!entry) throw new AdmissionError('Deze toetreding bestaat niet.', 'not_allowed')
@@ -150,6 +191,8 @@ export async function transitionEntryIn(tx: Tx, input: EntryTransitionInput) {
   if (as.party === 'inkoper' && entry.perceel.procurement.regionId !== as.regionId)
     throw new AdmissionError('Deze toetreding bestaat niet.', 'not_allowed')
   const party: Party | undefined = as.party === 'systeem' ? undefined : as.party
+  if (as.party === 'aanbieder' && ON_BEHALF.includes(input.action))
+    await requireSubmitRight(tx, input.actor, entry.organisationId, input.action)
   const transition = findEntryTransition(entry.status, input.action, party)
   if (!transition) {
     const already =
@@ -187,8 +230,8 @@ export async function transitionEntryIn(tx: Tx, input: EntryTransitionInput) {
       }
       if (at > moment.closesAt) {
         throw new AdmissionError(
-          `Het registratiemoment is gesloten sinds ${formatDateTime(moment.closesAt)}. Uw toetreding is niet ingediend; ` +
-            'u kunt een nieuwe toetreding starten voor het volgende registratiemoment.',
+          `Het registratiemoment is gesloten sinds ${formatDateTime(moment.closesAt)}. Uw toetreding is niet ingediend. ` +
+            'Verplaats dit concept naar het volgende registratiemoment en dien het daar in; u hoeft niet opnieuw te beginnen.',
           'closed',
         )
       }
@@ -196,7 +239,9 @@ export async function transitionEntryIn(tx: Tx, input: EntryTransitionInput) {
     const problems = problemsOf(entry, at, await loadPartnerEvidence(tx, entry))
     if (problems.length > 0) {
       throw new AdmissionError(
-        'Uw toetreding is nog niet compleet. Los eerst deze punten op:',
+        (requirements
+          ? `De eisen voor dit registratiemoment zijn gewijzigd (nu versie ${requirements.to}). `
+          : '') + 'Uw toetreding is nog niet compleet. Los eerst deze punten op:',
         'incomplete',
         problems.map((p) => p.message),
       )

@@ -303,6 +303,56 @@ describe('admissions lifecycle (database)', () => {
     await startEntry(input)
   })
 
+  it('a medewerker submits, resubmits and withdraws only when the beheerder allowed it (enforced in the domain)', async () => {
+    const { p, org, user } = await setup()
+    const medewerker = await f.createUser(db)
+    await db.organisationMembership.create({
+      data: { id: newId(), userId: medewerker.id, organisationId: org.id, role: 'medewerker' },
+    })
+    const stranger = await f.createUser(db)
+    const asOrg = { party: 'aanbieder' as const, organisationId: org.id }
+    const asBuyer = { party: 'inkoper' as const, regionId: p.regionId }
+    const entryId = await f.createCompleteDraft(db, p, org, user.id)
+    const e = await refused(
+      transitionEntry({ entryId, action: 'indienen', actor: actor(medewerker.id), as: asOrg }),
+      'forbidden',
+    )
+    expect(e.message).toMatch(/niet namens uw organisatie indienen/)
+    await refused(
+      transitionEntry({ entryId, action: 'intrekken', actor: actor(medewerker.id), as: asOrg }),
+      'forbidden',
+    )
+    // Not a member at all: as if the entry did not exist.
+    await refused(
+      transitionEntry({ entryId, action: 'indienen', actor: actor(stranger.id), as: asOrg }),
+      'not_allowed',
+    )
+    expect((await db.entry.findUniqueOrThrow({ where: { id: entryId } })).status).toBe('concept')
+
+    // The beheerder submits; after an aanvulling the medewerker may not resubmit either.
+    await transitionEntry({ entryId, action: 'indienen', actor: actor(user.id), as: asOrg })
+    await transitionEntry({
+      entryId,
+      action: 'aanvulling_vragen',
+      actor: system,
+      as: asBuyer,
+      reason: 'Graag een recenter certificaat.',
+    })
+    await refused(
+      transitionEntry({ entryId, action: 'indienen', actor: actor(medewerker.id), as: asOrg }),
+      'forbidden',
+    )
+    // Once the beheerder allows it, the medewerker may.
+    await db.organisation.update({ where: { id: org.id }, data: { medewerkersMaySubmit: true } })
+    await transitionEntry({ entryId, action: 'indienen', actor: actor(medewerker.id), as: asOrg })
+    await transitionEntry({ entryId, action: 'intrekken', actor: actor(medewerker.id), as: asOrg })
+    expect((await db.entry.findUniqueOrThrow({ where: { id: entryId } })).status).toBe('ingetrokken')
+    const submissions = await db.auditEvent.count({
+      where: { subjectId: entryId, action: 'toetreding.indienen' },
+    })
+    expect(submissions).toBe(2) // the beheerder's and the allowed medewerker's, none of the refused ones
+  })
+
   it('concurrent submissions of the same entry: exactly one succeeds', async () => {
     const { p, org, user } = await setup()
     const entryId = await f.createCompleteDraft(db, p, org, user.id)

@@ -7,6 +7,7 @@ import { expiresBefore, type RequirementCoverage } from './requirements'
 import { registerPartnerText } from './partners'
 import { DEFAULT_DECISION_TERM_DAYS } from './lifecycle.server'
 import { QUEUE_STATES } from './state'
+import { isStaleConcept } from './entries.server'
 import { PUBLIC_STATUSES } from '~/domain/catalogue/rules'
 
 /** Open-house percelen of published procurements that a provider may join, with their current moment. */
@@ -141,7 +142,29 @@ export async function providerEntryView(organisationId: string, entryId: string)
     .filter((e) => expiresBefore(e.evidenceItem, decisionDate))
     .map((e) => e.requiredEvidenceId)
   const audit = await listAuditForSubject(db, 'Entry', entry.id)
-  return { entry, decisionDate, options, problems, coverage, expiring, audit, at }
+  const stale = isStaleConcept(entry, at)
+  // Where a stale concept would go: the moment a new entry would get now.
+  const nextMoment = stale
+    ? await db.registrationMoment.findFirst({
+        where: { perceelId: entry.perceelId, closesAt: { gte: at } },
+        orderBy: { opensAt: 'asc' },
+        select: { opensAt: true, closesAt: true },
+      })
+    : null
+  const momentFrozen = !!entry.registrationMoment?.requirementSetId
+  return {
+    entry,
+    decisionDate,
+    options,
+    problems,
+    coverage,
+    expiring,
+    audit,
+    at,
+    stale,
+    nextMoment,
+    momentFrozen,
+  }
 }
 
 /**
@@ -172,10 +195,17 @@ function leadCoverage(c: RequirementCoverage) {
   }
 }
 
-/** The buyer's queue: undecided entries of the region's open-house percelen, by decision due date. */
+/** Entries per page of the buyer's queue. */
+export const QUEUE_PAGE_SIZE = 50
+
+/**
+ * The buyer's queue: undecided entries of the region's open-house percelen, by decision due date, one page at a
+ * time. `total` and `overdueTotal` count the whole queue (not only the page), so the screen's counts stay true.
+ */
 export async function buyerQueue(
   regionId: string,
-  filter: { perceelId?: string; momentId?: string; all?: boolean },
+  filter: { perceelId?: string; momentId?: string; all?: boolean; page?: number },
+  pageSize: number = QUEUE_PAGE_SIZE,
 ) {
   const percelen = await db.perceel.findMany({
     where: { inkoopvorm: 'openhouse', procurement: { regionId } },
@@ -189,15 +219,29 @@ export async function buyerQueue(
     },
     orderBy: { name: 'asc' },
   })
+  const at = now()
+  const where = {
+    perceel: { procurement: { regionId } },
+    ...(filter.perceelId ? { perceelId: filter.perceelId } : {}),
+    ...(filter.momentId ? { registrationMomentId: filter.momentId } : {}),
+    status: filter.all ? { not: 'concept' } : { in: [...QUEUE_STATES, 'aanvulling_gevraagd'] },
+  }
+  const [total, overdueTotal] = await Promise.all([
+    db.entry.count({ where }),
+    db.entry.count({
+      where: {
+        AND: [where, { status: { in: [...QUEUE_STATES] } }, { decisionDueAt: { lt: at } }],
+      },
+    }),
+  ])
+  const pageCount = Math.max(1, Math.ceil(total / pageSize))
+  const page = Math.min(Math.max(1, Math.floor(filter.page ?? 1) || 1), pageCount)
   const entries = await db.entry.findMany({
-    where: {
-      perceel: { procurement: { regionId } },
-      ...(filter.perceelId ? { perceelId: filter.perceelId } : {}),
-      ...(filter.momentId ? { registrationMomentId: filter.momentId } : {}),
-      status: filter.all ? { not: 'concept' } : { in: [...QUEUE_STATES, 'aanvulling_gevraagd'] },
-    },
-    orderBy: [{ decisionDueAt: 'asc' }, { submittedAt: 'asc' }],
-    take: 200,
+    where,
+    // The id last: a stable order, so no entry shows on two pages or on none.
+    orderBy: [{ decisionDueAt: 'asc' }, { submittedAt: 'asc' }, { id: 'asc' }],
+    skip: (page - 1) * pageSize,
+    take: pageSize,
     select: {
       id: true,
       status: true,
@@ -209,9 +253,13 @@ export async function buyerQueue(
       gemeenten: { select: { gemeente: { select: { name: true } } } },
     },
   })
-  const at = now()
   return {
     percelen,
+    total,
+    overdueTotal,
+    page,
+    pageCount,
+    pageSize,
     entries: entries.map((e) => ({
       ...e,
       overdue:
@@ -230,7 +278,13 @@ export async function buyerEntryView(regionId: string, entryId: string) {
   const coverage = coverageOf(entry, at, partnerEvidence)
   const [history, admissions, audit] = await Promise.all([
     db.entry.findMany({
-      where: { organisationId: entry.organisationId, id: { not: entry.id }, status: { not: 'concept' } },
+      // Only this region's percelen: a buyer has no business with the provider's entries elsewhere.
+      where: {
+        organisationId: entry.organisationId,
+        id: { not: entry.id },
+        status: { not: 'concept' },
+        perceel: { procurement: { regionId } },
+      },
       orderBy: { createdAt: 'desc' },
       take: 20,
       select: {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { getDb } from '~/utils/db.server'
 import { newId } from '~/utils/ids.server'
-import { addDays } from '~/utils/time'
+import { addDays, startOfAmsterdamDay } from '~/utils/time'
 import { now } from '~/utils/clock'
 import { seedAdmissions } from '../../../prisma/seed/admissions'
+import { seedContracts } from '../../../prisma/seed/contracts'
 import { SEED_IDS } from '../../../prisma/seed/ids'
 import { createEvidenceType, createProvider, ensureGemeenten } from './test-factories'
 import { ENTRY_STATES } from './state'
@@ -127,9 +128,96 @@ describe('admissions demo seed', () => {
     expect(register!.perGemeente.flatMap((g) => g.providers.flatMap((x) => x.partners))).toContain(
       `met onderaannemer ${combination.organisation.name}`,
     )
+    // A buyer also sees a suspended and an ended admission on the open-house perceel, with reason and audit.
+    const perceelId = SEED_IDS.percelen.rlAmbulanteBehandeling
+    const suspended = await db.admission.findMany({ where: { perceelId, status: 'geschorst' } })
+    const ended = await db.admission.findMany({ where: { perceelId, status: 'beeindigd' } })
+    expect(suspended.length).toBeGreaterThan(0)
+    expect(ended.length).toBeGreaterThan(0)
+    expect(suspended.every((a) => a.endedAt === null)).toBe(true)
+    for (const a of ended) {
+      expect(a.endedAt!.getTime()).toBeGreaterThan(a.since.getTime())
+      expect(a.endedAt!.getTime()).toBeLessThan(now().getTime())
+    }
+    for (const [a, action] of [
+      [suspended[0]!, 'toelating.schorsen'],
+      [ended[0]!, 'toelating.beeindigen'],
+    ] as const) {
+      const audit = await db.auditEvent.findFirstOrThrow({ where: { subjectId: a.id, action } })
+      expect(audit.reason).toBeTruthy()
+      expect(audit.summary).toMatch(/van "Actief" naar "(Geschorst|Beëindigd)"/)
+    }
+    const registered = register!.perGemeente.flatMap((g) => g.providers.map((x) => x.name))
+    for (const orgId of [suspended[0]!.organisationId, ended[0]!.organisationId]) {
+      const org = await db.organisation.findUniqueOrThrow({ where: { id: orgId } })
+      expect(registered).not.toContain(org.name)
+    }
+    // No decision lies in the future.
+    expect(await db.entry.count({ where: { decidedAt: { gt: now() } } })).toBe(0)
+
     // open keys only on open entries, and the second run adds nothing
     const openKeys = await db.entryGemeente.count({ where: { openKey: { not: null } } })
     await seedAdmissions(db)
     expect(await db.entryGemeente.count({ where: { openKey: { not: null } } })).toBe(openKeys)
+  }, 120_000)
+
+  it('contract obligations start at each admission, and an ended admission leaves the rest "niet van toepassing"', async () => {
+    // Usually on the data of the test above (same file, same database); alone, it makes its own.
+    if (!(await db.region.findUnique({ where: { id: 'regio-rivierenland' } }))) {
+      await miniCatalogue()
+      await seedAdmissions(db)
+    }
+    await seedContracts(db)
+    const obligations = await db.obligation.findMany({
+      select: {
+        organisationId: true,
+        dueDate: true,
+        status: true,
+        kind: true,
+        template: { select: { contract: { select: { perceelId: true } } } },
+      },
+    })
+    expect(obligations.length).toBeGreaterThan(0)
+    const admissions = await db.admission.findMany({
+      select: { organisationId: true, perceelId: true, since: true, status: true, endedAt: true },
+    })
+    const admittedDay = (orgId: string, perceelId: string) =>
+      startOfAmsterdamDay(
+        new Date(
+          Math.min(
+            ...admissions
+              .filter((a) => a.organisationId === orgId && a.perceelId === perceelId)
+              .map((a) => a.since.getTime()),
+          ),
+        ),
+      )
+    for (const o of obligations)
+      expect(o.dueDate.getTime()).toBeGreaterThanOrEqual(
+        admittedDay(o.organisationId, o.template.contract.perceelId).getTime(),
+      )
+    // Providers admitted in the last moment get nothing from the contract's first years.
+    const late = admissions.find((a) => a.organisationId === 'org-gen-22')!
+    expect(late.since.getTime()).toBeGreaterThan(new Date('2024-01-01').getTime())
+    expect(obligations.filter((o) => o.organisationId === 'org-gen-22').length).toBeGreaterThan(0)
+
+    const statuses = new Set(obligations.map((o) => o.status))
+    for (const s of ['open', 'ingediend', 'geaccepteerd', 'correctie_gevraagd', 'niet_van_toepassing'])
+      expect(statuses.has(s), s).toBe(true)
+    const ended = admissions.find((a) => a.status === 'beeindigd')!
+    const endedDay = startOfAmsterdamDay(ended.endedAt!)
+    const afterEnd = obligations.filter(
+      (o) => o.organisationId === ended.organisationId && o.dueDate >= endedDay,
+    )
+    expect(afterEnd.length).toBeGreaterThan(0)
+    for (const o of afterEnd)
+      expect(o.status).toBe(
+        o.kind === 'overdrachtsplan' ? (o.dueDate < now() ? 'ingediend' : 'open') : 'niet_van_toepassing',
+      )
+    expect(afterEnd.filter((o) => o.kind === 'overdrachtsplan')).toHaveLength(1)
+    expect(
+      obligations.filter(
+        (o) => o.status === 'niet_van_toepassing' && o.organisationId !== ended.organisationId,
+      ),
+    ).toHaveLength(0)
   }, 120_000)
 })

@@ -190,6 +190,7 @@ export class AdmissionError extends Error {
       | 'duplicate'
       | 'conflict'
       | 'not_allowed'
+      | 'forbidden'
       | 'invalid' = 'invalid',
     readonly problems: string[] = [],
   ) {
