@@ -12,7 +12,8 @@ export type Outcome = 200 | 403 | 404 | 405 | 'login' | 'redirect'
  * anoniem: not signed in · aanbieder: beheerder@delinge.example (beheerder of org-de-linge) · medewerker:
  * medewerker@delinge.example · andereAanbieder: beheerder@kompas.example (another organisation) · inkoper,
  * contractmanager, regiobeheerder: Regio Rivierenland staff · andereInkoper: inkoper@leidseregio.example (another
- * region) · platformbeheer: beheer@aanbiederspoort.example
+ * region) · platformbeheer: beheer@aanbiederspoort.example · adviesraad: adviesraad@rivierenland.example (a council
+ * member of Regio Rivierenland: reads and answers the consultation rounds it is invited to, nothing else)
  */
 export const ROLES = [
   'anoniem',
@@ -24,6 +25,7 @@ export const ROLES = [
   'regiobeheerder',
   'andereInkoper',
   'platformbeheer',
+  'adviesraad',
 ] as const
 export type Role = (typeof ROLES)[number]
 
@@ -39,7 +41,20 @@ export type RouteRule = {
 
 const everyone = (o: Outcome) => ({ expect: {}, otherwise: o })
 
-export const ROUTE_RULES: RouteRule[] = [
+/**
+ * A council member belongs to Regio Rivierenland without a staff role: its landing page shows the rounds it is invited
+ * to, and every other Rivierenland staff page answers 403 (yours, but not your role). Applied to every rule under
+ * /regio/rivierenland/ that does not say otherwise, so a new staff page that forgets its roles fails the walk.
+ */
+function councilSeesNoStaffPages(rules: RouteRule[]): RouteRule[] {
+  return rules.map((rule) =>
+    rule.path.startsWith('/regio/rivierenland/') && rule.expect.adviesraad === undefined
+      ? { ...rule, expect: { ...rule.expect, adviesraad: 403 } }
+      : rule,
+  )
+}
+
+export const ROUTE_RULES: RouteRule[] = councilSeesNoStaffPages([
   { file: '_index.tsx', path: '/', ...everyone(200) },
   { file: '$.tsx', path: '/bestaat-niet', ...everyone(404) },
   { file: 'healthz.ts', path: '/healthz', ...everyone(200) },
@@ -122,12 +137,12 @@ export const ROUTE_RULES: RouteRule[] = [
       contractmanager: 'redirect',
       regiobeheerder: 'redirect',
       andereInkoper: 'redirect',
+      adviesraad: 'redirect',
     },
     otherwise: 404,
   },
   ...(
     [
-      ['regio.$slug._index.tsx', '/regio/rivierenland'],
       ['regio.$slug.medewerkers.tsx', '/regio/rivierenland/medewerkers'],
       ['regio.$slug.gemeenten.tsx', '/regio/rivierenland/gemeenten'],
     ] as const
@@ -137,6 +152,13 @@ export const ROUTE_RULES: RouteRule[] = [
     expect: { anoniem: 'login', inkoper: 200, contractmanager: 200, regiobeheerder: 200 } as const,
     otherwise: 404 as const,
   })),
+  // A council member's landing page: the rounds it is invited to.
+  {
+    file: 'regio.$slug._index.tsx',
+    path: '/regio/rivierenland',
+    expect: { anoniem: 'login', inkoper: 200, contractmanager: 200, regiobeheerder: 200, adviesraad: 200 },
+    otherwise: 404,
+  },
   {
     file: 'beheer._index.tsx',
     path: '/beheer',
@@ -370,7 +392,8 @@ export const ROUTE_RULES: RouteRule[] = [
   {
     file: 'consultaties.$roundId.inbreng.tsx',
     path: '/consultaties/consultatie-rl-overlegtafel/inbreng',
-    expect: { anoniem: 'login', aanbieder: 200, medewerker: 200, andereAanbieder: 200 },
+    // The council of Rivierenland is invited to this round and gives its own written input.
+    expect: { anoniem: 'login', aanbieder: 200, medewerker: 200, andereAanbieder: 200, adviesraad: 200 },
     otherwise: 404,
   },
   ...(
@@ -521,4 +544,4 @@ export const ROUTE_RULES: RouteRule[] = [
     expect: { anoniem: 'login', inkoper: 200, contractmanager: 403, regiobeheerder: 403 },
     otherwise: 404,
   },
-]
+])

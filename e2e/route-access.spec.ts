@@ -16,6 +16,7 @@ const LOGINS: Record<Exclude<Role, 'anoniem'>, string> = {
   regiobeheerder: 'regiobeheer@rivierenland.example',
   andereInkoper: 'inkoper@leidseregio.example',
   platformbeheer: 'beheer@aanbiederspoort.example',
+  adviesraad: 'adviesraad@rivierenland.example',
 }
 
 const routesDir = fileURLToPath(new URL('../app/routes', import.meta.url))
