@@ -41,6 +41,7 @@ test.describe('inkoopcatalogus', () => {
     await page.getByRole('button', { name: 'Perceel opslaan' }).click()
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Perceel Wonen met behandeling')
     await expectAccessible(page)
+    const tenderUrl = page.url()
 
     // Perceel 2: open house without justification is refused ("nee, tenzij").
     await page.goto(procurementUrl)
@@ -94,9 +95,11 @@ test.describe('inkoopcatalogus', () => {
     await expectAccessible(page)
     const header =
       'wet;categorie;productcode;naam;eenheid;intensiteit;tarief;geldig_vanaf;geldig_tot;indexatie'
+    // 45A01 has two tariff periods: two rows with the same product code.
     const good = [
-      'jeugd;45;45A01;Ambulante behandeling licht;04;licht;92,40;01-01-2027;;jaarlijks OVA',
+      'jeugd;45;45A01;Ambulante behandeling licht;04;licht;92,40;01-01-2027;31-12-2027;jaarlijks OVA',
       'jeugd;45;45A02;Ambulante behandeling middel;04;middel;104,80;01-01-2027;;jaarlijks OVA',
+      'jeugd;45;45A01;Ambulante behandeling licht;04;licht;95,10;01-01-2028;;jaarlijks OVA',
     ]
     const bad = 'jeugd;02;45A03;Ambulante behandeling zwaar;04;zwaar;118,605;01-01-2027;;'
     await page.getByLabel(/Of plak de regels hier/).fill([header, ...good, bad].join('\n'))
@@ -115,8 +118,8 @@ test.describe('inkoopcatalogus', () => {
     const fixed = 'jeugd;45;45A03;Ambulante behandeling zwaar;04;zwaar;118,60;01-01-2027;;'
     await page.getByLabel(/Of plak de regels hier/).fill([header, ...good, fixed].join('\n'))
     await page.getByRole('button', { name: 'Controleren' }).click()
-    await expect(page.getByText('Alle 3 regels zijn in orde.', { exact: false })).toBeVisible()
-    await page.getByRole('button', { name: 'Bevestig en sla 3 producten op' }).click()
+    await expect(page.getByText('Alle 4 regels zijn in orde.', { exact: false })).toBeVisible()
+    await page.getByRole('button', { name: 'Bevestig en sla 3 producten met 4 tarieven op' }).click()
     await expect(page.getByText('3 producten met hun tarieven zijn ingelezen.')).toBeVisible()
     await expect(page.getByRole('cell', { name: '€ 104,80', exact: false })).toBeVisible()
     expect(page.url()).toContain(perceelUrl.replace(/^https?:\/\/[^/]+/, ''))
@@ -124,9 +127,32 @@ test.describe('inkoopcatalogus', () => {
     // Export gives the same list back.
     const exported = await page.request.get(`${perceelUrl}/export.csv`)
     expect(exported.headers()['content-type']).toContain('text/csv')
-    expect(await exported.text()).toContain(
+    const exportedCsv = await exported.body()
+    expect(exportedCsv.toString('utf8')).toContain(
       'jeugd;45;45A02;Ambulante behandeling middel;04;middel;104,80;01-01-2027;;jaarlijks OVA',
     )
+
+    // ... and reads back in: the download, uploaded to the other perceel, keeps both tariffs of 45A01.
+    await page.goto(`${tenderUrl}/import`)
+    await page
+      .getByLabel('CSV-bestand (niet verplicht)')
+      .setInputFiles({ name: 'producten.csv', mimeType: 'text/csv', buffer: exportedCsv })
+    await page.getByRole('button', { name: 'Controleren' }).click()
+    await expect(page.getByText('Alle 4 regels zijn in orde.', { exact: false })).toBeVisible()
+    await page.getByRole('button', { name: 'Bevestig en sla 3 producten met 4 tarieven op' }).click()
+    await expect(page.getByText('3 producten met hun tarieven zijn ingelezen.')).toBeVisible()
+    await expect(page.getByRole('cell', { name: /€ 95,10 vanaf 1 januari 2028/ })).toBeVisible()
+
+    // The contract period cannot shrink past a registration moment.
+    await page.goto(`${procurementUrl}/bewerken`)
+    await page.getByLabel('Einde contractperiode').fill('2027-01-31')
+    await page.getByRole('button', { name: 'Gegevens opslaan' }).click()
+    await expect(
+      page.getByText(
+        /Perceel "Ambulante behandeling" heeft een inschrijfmoment dat sluit op 26 februari 2027/,
+      ),
+    ).toBeVisible()
+    await expectAccessible(page)
 
     // Timeline and publication.
     await page.goto(procurementUrl)
@@ -138,6 +164,12 @@ test.describe('inkoopcatalogus', () => {
     await page.getByRole('button', { name: 'Publiceren', exact: true }).click()
     await expect(page.getByText(/Versie 1 is gepubliceerd in de inkoopagenda/)).toBeVisible()
     await expectAccessible(page)
+
+    // After publication an edit is published by itself: a new version, listed and e-mailed.
+    await page.getByLabel('Omschrijving van de mijlpaal').fill('Marktconsultatie')
+    await page.getByLabel('Datum en tijd').fill('2026-12-17T10:00')
+    await page.getByRole('button', { name: 'Mijlpaal toevoegen' }).click()
+    await expect(page.getByText('De mijlpaal is toegevoegd. De wijziging is gepubliceerd')).toBeVisible()
 
     // An anonymous visitor reads it on the inkoopagenda.
     const visitorContext = await browser.newContext()
@@ -164,7 +196,21 @@ test.describe('inkoopcatalogus', () => {
     await expect(tender).toContainText('Aanbesteding')
     await expect(visitor.getByText('Informatiebijeenkomst aanbieders')).toBeVisible()
     await expect(visitor.getByText(/versie 1: Eerste publicatie van het traject\./)).toBeVisible()
+    await expect(
+      visitor.getByText(
+        /versie 2: Mijlpaal toegevoegd aan de tijdlijn: "Marktconsultatie" op 17 december 2026/,
+      ),
+    ).toBeVisible()
+    // The public register: linked for open house; for a tender only once something was awarded.
+    await expect(tender.getByRole('link', { name: /Register van/ })).toHaveCount(0)
     await expect(visitor.getByRole('link', { name: 'Log in om dit traject te volgen' })).toBeVisible()
+    await expectAccessible(visitor)
+    await openHouse
+      .getByRole('link', { name: /^Register van toegelaten aanbieders\s+voor Ambulante behandeling$/ })
+      .click()
+    await expect(visitor.getByRole('heading', { level: 1 })).toHaveText(
+      'Register van toegelaten aanbieders: Ambulante behandeling',
+    )
     await expectAccessible(visitor)
     await visitorContext.close()
   })

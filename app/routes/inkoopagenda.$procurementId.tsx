@@ -260,6 +260,16 @@ export default function InkooptrajectPubliek() {
                 ) : null}
               </>
             ) : null}
+            {perceel.inkoopvorm === 'openhouse' || perceel._count.admissions > 0 ? (
+              <Paragraph>
+                <Link href={`/register/${perceel.id}`}>
+                  {perceel.inkoopvorm === 'openhouse'
+                    ? 'Register van toegelaten aanbieders'
+                    : 'Register van gecontracteerde aanbieders'}
+                  <span className="portaal-visually-hidden"> voor {perceel.name}</span>
+                </Link>
+              </Paragraph>
+            ) : null}
             {perceel.registrationMoments.length > 0 ? (
               <div className="portaal-table-wrap">
                 <Table>

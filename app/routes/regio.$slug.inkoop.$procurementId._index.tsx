@@ -43,6 +43,7 @@ import {
   INKOOPVORM_LABELS,
   PROCUREMENT_STATUS_LABELS,
   REGIME_LABELS,
+  savedMessage,
   type Inkoopvorm,
   type Regime,
 } from '~/domain/catalogue/rules'
@@ -88,7 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithFlash(
       request,
       `${here}/percelen/${created.id}`,
-      `Perceel "${submission.value.name}" is aangemaakt.`,
+      savedMessage(`Perceel "${submission.value.name}" is aangemaakt.`, created.published),
     )
   }
   if (intent === 'segment') {
@@ -101,12 +102,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === 'mijlpaal') {
     const submission = parseWithZod(formData, { schema: milestoneSchema })
     if (submission.status !== 'success') return fail('mijlpaal', submission.reply())
-    await addMilestone(scope, procurementId, submission.value)
-    return redirectWithFlash(request, here, 'De mijlpaal is toegevoegd.')
+    const published = await addMilestone(scope, procurementId, submission.value)
+    return redirectWithFlash(request, here, savedMessage('De mijlpaal is toegevoegd.', published))
   }
   if (intent === 'mijlpaal-verwijderen') {
-    await removeMilestone(scope, procurementId, String(formData.get('milestoneId') ?? ''))
-    return redirectWithFlash(request, here, 'De mijlpaal is verwijderd.')
+    const published = await removeMilestone(scope, procurementId, String(formData.get('milestoneId') ?? ''))
+    return redirectWithFlash(request, here, savedMessage('De mijlpaal is verwijderd.', published))
   }
   if (intent === 'publiceren') {
     const submission = parseWithZod(formData, { schema: publishSchema })
@@ -335,7 +336,7 @@ export default function Inkooptraject() {
           <Heading2>Publiceren</Heading2>
           <Paragraph>
             {published
-              ? 'Wijzigingen aan percelen, producten en tarieven zijn direct zichtbaar. Publiceer een wijziging om een nieuwe versie te maken: concept-eisen worden dan openbaar, de wijziging komt met datum in de openbare lijst en organisaties die het traject volgen of zich hebben ingeschreven krijgen een e-mail.'
+              ? 'Elke wijziging aan de gegevens van het traject, de percelen, producten, tarieven, inschrijfmomenten, mijlpalen en documenten wordt meteen gepubliceerd als nieuwe versie: ze komt met datum in de openbare lijst van wijzigingen en organisaties die het traject volgen of zich hebben ingeschreven krijgen een e-mail. Wijzigingen in de eisen blijven een concept tot u hier een wijziging publiceert. Gebruik dit ook voor een toelichting of aankondiging aan aanbieders.'
               : 'Na publicatie staat het traject met alle percelen, eisen, producten en tarieven in de openbare inkoopagenda.'}
           </Paragraph>
           <Form method="post" {...getFormProps(publishForm)} className="portaal-form">

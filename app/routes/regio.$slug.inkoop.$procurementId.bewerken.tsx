@@ -9,6 +9,7 @@ import { CheckboxGroupField } from '~/components/choice-fields'
 import { actorOf, requireRegionBySlug } from '~/domain/accounts/permissions.server'
 import { getProcurementForBuyer, updateProcurement } from '~/domain/catalogue/catalogue.server'
 import { LAW_LABELS, LAWS } from '~/domain/catalogue/product-categories'
+import { savedMessage } from '~/domain/catalogue/rules'
 import { procurementSchema } from '~/domain/catalogue/schemas'
 import { redirectWithFlash } from '~/utils/session.server'
 import { toDateInputValue } from '~/utils/time'
@@ -25,15 +26,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, region } = await requireRegionBySlug(request, params.slug!, ['inkoper'])
   const submission = parseWithZod(await request.formData(), { schema: procurementSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
-  await updateProcurement(
+  const saved = await updateProcurement(
     { regionId: region.id, actor: actorOf(viewer, request) },
     params.procurementId!,
     submission.value,
   )
+  if (!saved.ok) return data(submission.reply({ fieldErrors: saved.errors }), { status: 400 })
   return redirectWithFlash(
     request,
     `/regio/${region.slug}/inkoop/${params.procurementId}`,
-    'De gegevens van het inkooptraject zijn opgeslagen.',
+    savedMessage('De gegevens van het inkooptraject zijn opgeslagen.', saved.published),
   )
 }
 
@@ -65,8 +67,9 @@ export default function InkooptrajectWijzigen() {
       <Heading1>Inkooptraject wijzigen</Heading1>
       {procurement.status !== 'concept' ? (
         <Paragraph>
-          Dit traject is gepubliceerd. Uw wijziging is direct zichtbaar; publiceer daarna een wijziging zodat
-          aanbieders die het traject volgen bericht krijgen.
+          Dit traject is gepubliceerd. Uw wijziging wordt meteen gepubliceerd als nieuwe versie: ze komt met
+          datum in de openbare lijst van wijzigingen en organisaties die het traject volgen of zich hebben
+          ingeschreven krijgen een e-mail.
         </Paragraph>
       ) : null}
       <Form method="post" {...getFormProps(form)} className="portaal-form">

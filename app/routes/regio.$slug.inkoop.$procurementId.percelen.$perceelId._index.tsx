@@ -51,6 +51,7 @@ import {
   QUESTION_KIND_LABELS,
   formatEuro,
   momentState,
+  savedMessage,
   type QuestionKind,
 } from '~/domain/catalogue/rules'
 import {
@@ -94,7 +95,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (submission.status !== 'success') return fail('perceel', submission.reply())
       const saved = await updatePerceel(scope, procurementId, perceelId, submission.value)
       if (!saved.ok) return fail('perceel', submission.reply({ fieldErrors: saved.errors }))
-      return redirectWithFlash(request, here, 'Het perceel is opgeslagen.')
+      return redirectWithFlash(request, here, savedMessage('Het perceel is opgeslagen.', saved.published))
     }
     case 'product': {
       const submission = parseWithZod(formData, { schema: productSchema })
@@ -104,7 +105,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirectWithFlash(
         request,
         `${here}#producten`,
-        `Product ${submission.value.code} is toegevoegd.`,
+        savedMessage(`Product ${submission.value.code} is toegevoegd.`, saved.published),
       )
     }
     case 'product-verwijderen': {
@@ -115,14 +116,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
         String(formData.get('productId') ?? ''),
       )
       if (!removed.ok) return refused(removed.message)
-      return redirectWithFlash(request, `${here}#producten`, 'Het product is verwijderd.')
+      return redirectWithFlash(
+        request,
+        `${here}#producten`,
+        savedMessage('Het product is verwijderd.', removed.published),
+      )
     }
     case 'moment': {
       const submission = parseWithZod(formData, { schema: momentSchema })
       if (submission.status !== 'success') return fail('moment', submission.reply())
       const saved = await addMoment(scope, procurementId, perceelId, submission.value)
+      if (!saved.ok && 'message' in saved) return refused(saved.message)
       if (!saved.ok) return fail('moment', submission.reply({ fieldErrors: saved.errors }))
-      return redirectWithFlash(request, `${here}#momenten`, 'Het inschrijfmoment is toegevoegd.')
+      return redirectWithFlash(
+        request,
+        `${here}#momenten`,
+        savedMessage('Het inschrijfmoment is toegevoegd.', saved.published),
+      )
     }
     case 'moment-verwijderen': {
       const removed = await removeMoment(
@@ -132,7 +142,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
         String(formData.get('momentId') ?? ''),
       )
       if (!removed.ok) return refused(removed.message)
-      return redirectWithFlash(request, `${here}#momenten`, 'Het inschrijfmoment is verwijderd.')
+      return redirectWithFlash(
+        request,
+        `${here}#momenten`,
+        savedMessage('Het inschrijfmoment is verwijderd.', removed.published),
+      )
     }
     case 'agb': {
       await setRequireAgb(scope, procurementId, perceelId, formData.get('requireAgb') === 'ja')

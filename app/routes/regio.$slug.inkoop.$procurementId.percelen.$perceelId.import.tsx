@@ -20,14 +20,15 @@ import {
 } from '@utrecht/component-library-react'
 import { actorOf, requireRegionBySlug } from '~/domain/accounts/permissions.server'
 import { existingProductCodes, getPerceelForBuyer, importProducts } from '~/domain/catalogue/catalogue.server'
-import { CSV_COLUMNS, readProductCsv } from '~/domain/catalogue/rules'
+import { CSV_COLUMNS, readProductCsv, savedMessage } from '~/domain/catalogue/rules'
 import { redirectWithFlash } from '~/utils/session.server'
 
 export const meta: MetaFunction = () => [{ title: 'Producten inlezen uit CSV | Aanbiederspoort' }]
 
 const MAX_BYTES = 1_000_000
 const EXAMPLE = `${CSV_COLUMNS.join(';')}
-jeugd;45;45A01;Ambulante behandeling licht;04;licht;95,50;01-01-2026;31-12-2026;jaarlijks OVA`
+jeugd;45;45A01;Ambulante behandeling licht;04;licht;95,50;01-01-2026;31-12-2026;jaarlijks OVA
+jeugd;45;45A01;Ambulante behandeling licht;04;licht;98,20;01-01-2027;;jaarlijks OVA`
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { region } = await requireRegionBySlug(request, params.slug!, ['inkoper'])
@@ -40,6 +41,8 @@ type Preview = {
   headerError: string | null
   rows: { line: number; code: string; name: string; tariff: string; errors: string[] }[]
   errorCount: number
+  /** Distinct product codes: rows with the same code are tariff periods of one product. */
+  productCount: number
 }
 
 async function readCsvText(formData: FormData): Promise<string | { error: string }> {
@@ -84,6 +87,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       errors: r.errors,
     })),
     errorCount,
+    productCount: new Set(rows.map((r) => r.input.code.trim())).size,
   }
   const valid = !parsed.headerError && errorCount === 0
   if (formData.get('intent') === 'bevestigen' && valid) {
@@ -97,7 +101,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithFlash(
       request,
       `/regio/${region.slug}/inkoop/${procurementId}/percelen/${perceelId}#producten`,
-      `${result.count} producten met hun tarieven zijn ingelezen.`,
+      savedMessage(`${result.count} producten met hun tarieven zijn ingelezen.`, result.published),
     )
   }
   return data({ error: null, preview }, { status: valid ? 200 : 400 })
@@ -123,7 +127,9 @@ export default function ProductenImporteren() {
       <Paragraph>
         De eerste regel noemt de kolommen, gescheiden door puntkomma&apos;s: {CSV_COLUMNS.join(', ')}.
         Bedragen in euro met een komma (62,50), datums als 01-01-2026. Intensiteit, geldig_tot en indexatie
-        mogen leeg blijven.
+        mogen leeg blijven. Heeft een product meer tarieven, zet dan elk tarief op een eigen regel met
+        dezelfde productcode en dezelfde productgegevens, met perioden die elkaar niet overlappen. Zo ziet ook
+        de download eruit, dus een gedownloade lijst kunt u in een ander perceel weer inlezen.
       </Paragraph>
       <pre className="portaal-code">{EXAMPLE}</pre>
 
@@ -190,7 +196,7 @@ export default function ProductenImporteren() {
                 appearance="primary-action-button"
                 busy={navigation.state === 'submitting'}
               >
-                Bevestig en sla {preview.rows.length} producten op
+                {`Bevestig en sla ${preview.productCount} producten${preview.productCount === preview.rows.length ? '' : ` met ${preview.rows.length} tarieven`} op`}
               </Button>
             </Form>
           ) : null}

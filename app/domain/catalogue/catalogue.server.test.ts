@@ -11,6 +11,7 @@ const { searchKey } = await import('~/utils/search')
 const { fromAmsterdamLocal } = await import('~/utils/time')
 const catalogue = await import('./catalogue.server')
 const { freezeOpenedMomentsJob } = await import('./jobs.server')
+const { readProductCsv } = await import('./rules')
 
 const db = getDb()
 const d = (y: number, m: number, day: number, h = 0, min = 0) => fromAmsterdamLocal(y, m, day, h, min)
@@ -157,14 +158,17 @@ describe('procurement catalogue (database)', () => {
     const created = await catalogue.createPerceel(scope, procurementId, openHouse)
     if (!created.ok) throw new Error('perceel')
     const q1 = { opensAt: d(2027, 1, 1, 9), closesAt: d(2027, 2, 28, 17), decisionDate: d(2027, 4, 1) }
-    expect(await catalogue.addMoment(scope, procurementId, created.id, q1)).toEqual({ ok: true })
+    expect(await catalogue.addMoment(scope, procurementId, created.id, q1)).toEqual({
+      ok: true,
+      published: false,
+    })
     const overlap = await catalogue.addMoment(scope, procurementId, created.id, {
       opensAt: d(2027, 2, 1, 9),
       closesAt: d(2027, 3, 15, 17),
       decisionDate: d(2027, 4, 15),
     })
     expect(overlap.ok).toBe(false)
-    if (!overlap.ok)
+    if (!overlap.ok && 'errors' in overlap)
       expect(overlap.errors.opensAt?.[0]).toMatch(
         /^Dit inschrijfmoment overlapt met het moment van 1 januari 2027/,
       )
@@ -180,7 +184,7 @@ describe('procurement catalogue (database)', () => {
       closesAt: d(2029, 12, 31, 12),
       decisionDate: d(2030, 1, 31),
     })
-    expect(lastDay).toEqual({ ok: true })
+    expect(lastDay).toEqual({ ok: true, published: false })
     expect(await db.registrationMoment.count({ where: { perceelId: created.id } })).toBe(2)
   })
 
@@ -204,6 +208,7 @@ describe('procurement catalogue (database)', () => {
     expect(await catalogue.importProducts(scope, procurementId, created.id, [row('45A01')])).toEqual({
       ok: true,
       count: 1,
+      published: false,
     })
     const again = await catalogue.importProducts(scope, procurementId, created.id, [
       row('45A02'),
@@ -352,6 +357,326 @@ describe('procurement catalogue (database)', () => {
     expect(mail.text).toContain('Tarieven 2027 toegevoegd')
     expect(mail.text).toContain(`/inkoopagenda/${procurementId}`)
     expect(await db.outboxMessage.count({ where: { to: 'geen-volger@test.example' } })).toBe(0)
+  })
+
+  it('publishes every edit of a published procurement as a dated change, e-mailed to followers and entrants and audited', async () => {
+    const scope = await region(['GM0281', 'GM0216'])
+    const procurementId = await catalogue.createProcurement(scope, procurementValue)
+    const created = await catalogue.createPerceel(scope, procurementId, {
+      ...openHouse,
+      gemeenten: ['GM0281'],
+    })
+    if (!created.ok) throw new Error('perceel')
+    const perceelId = created.id
+    const entrant = await organisationWithBeheerder('inschrijver@test.example')
+    const setId = newId()
+    await db.requirementSet.create({ data: { id: setId, perceelId, version: 1 } })
+    await db.entry.create({
+      data: { id: newId(), organisationId: entrant, perceelId, requirementSetId: setId, createdById: 'x' },
+    })
+    await catalogue.publishProcurement(scope, procurementId, 'Gepubliceerd')
+    const follower = await organisationWithBeheerder('volger-wijziging@test.example')
+    await catalogue.setFollowing(actor, procurementId, follower, true)
+    const mails = (to: string) => db.outboxMessage.count({ where: { to } })
+    const before = {
+      entrant: await mails('inschrijver@test.example'),
+      follower: await mails('volger-wijziging@test.example'),
+    }
+
+    const edited = await catalogue.updateProcurement(scope, procurementId, {
+      ...procurementValue,
+      contractEnd: d(2030, 12, 31),
+      extensionOptions: '1 x 2 jaar',
+    })
+    expect(edited).toEqual({ ok: true, published: true })
+    expect(
+      await catalogue.updatePerceel(scope, procurementId, perceelId, {
+        ...openHouse,
+        justification: 'Weinig aanbieders; aanbod moet worden gestimuleerd.',
+        gemeenten: ['GM0281', 'GM0216'],
+      }),
+    ).toEqual({ ok: true, published: true })
+    expect(
+      await catalogue.addMilestone(scope, procurementId, {
+        label: 'Informatiebijeenkomst',
+        at: d(2026, 12, 10, 14, 0),
+        ifNeeded: true,
+      }),
+    ).toBe(true)
+    const milestone = await db.procurementMilestone.findFirstOrThrow({ where: { procurementId } })
+    expect(await catalogue.removeMilestone(scope, procurementId, milestone.id)).toBe(true)
+    const product = {
+      law: 'jeugd' as const,
+      categoryCode: '45',
+      code: '45A01',
+      name: 'Ambulante behandeling licht',
+      unit: '04',
+      intensity: 'licht' as const,
+      tariff: 9240,
+      validFrom: d(2027, 1, 1),
+      validUntil: undefined,
+      indexation: undefined,
+    }
+    expect(await catalogue.addProduct(scope, procurementId, perceelId, product)).toEqual({
+      ok: true,
+      published: true,
+    })
+    const productId = (await db.product.findFirstOrThrow({ where: { perceelId, code: '45A01' } })).id
+    expect(await catalogue.removeProduct(scope, procurementId, perceelId, productId)).toEqual({
+      ok: true,
+      published: true,
+    })
+    const row = (amountCents: number, validFrom: Date, validUntil: Date | null) => ({
+      law: 'jeugd' as const,
+      categoryCode: '45',
+      code: '45A02',
+      name: 'Ambulante behandeling middel',
+      unit: '04',
+      intensity: 'middel',
+      amountCents,
+      validFrom,
+      validUntil,
+      indexation: '',
+    })
+    expect(
+      await catalogue.importProducts(scope, procurementId, perceelId, [
+        row(10480, d(2027, 1, 1), d(2027, 12, 31)),
+        row(10790, d(2028, 1, 1), null),
+      ]),
+    ).toEqual({ ok: true, count: 1, published: true })
+    const moment = { opensAt: d(2027, 1, 4, 9), closesAt: d(2027, 2, 26, 17), decisionDate: d(2027, 4, 1) }
+    expect(await catalogue.addMoment(scope, procurementId, perceelId, moment)).toEqual({
+      ok: true,
+      published: true,
+    })
+    const momentId = (await db.registrationMoment.findFirstOrThrow({ where: { perceelId } })).id
+    expect(await catalogue.removeMoment(scope, procurementId, perceelId, momentId)).toEqual({
+      ok: true,
+      published: true,
+    })
+    const second = await catalogue.createPerceel(scope, procurementId, {
+      ...openHouse,
+      name: 'Jeugd-ggz',
+      registrationRegime: 'doorlopend',
+      decisionTermDays: 20,
+    })
+    expect(second).toMatchObject({ ok: true, published: true })
+
+    const changes = await db.procurementChange.findMany({
+      where: { procurementId },
+      orderBy: { version: 'asc' },
+    })
+    expect(changes.map((c) => c.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11])
+    expect(changes.slice(1).map((c) => c.summary)).toEqual([
+      'Gegevens van het inkooptraject gewijzigd: contractperiode nu 1 januari 2027 tot en met 31 december 2030 (was 1 januari 2027 tot en met 31 december 2029); verlengingsopties nu "1 x 2 jaar" (was "2 x 2 jaar")',
+      'Perceel "Ambulante behandeling" gewijzigd: onderbouwing van open house gewijzigd: "Weinig aanbieders; aanbod moet worden gestimuleerd."; gemeenten die meedoen: erbij Gemeente GM0216',
+      'Mijlpaal toegevoegd aan de tijdlijn: "Informatiebijeenkomst" op 10 december 2026, 14:00 (indien nodig)',
+      'Mijlpaal "Informatiebijeenkomst" van 10 december 2026, 14:00 vervalt uit de tijdlijn',
+      'Product 45A01 "Ambulante behandeling licht" toegevoegd aan perceel "Ambulante behandeling": € 92,40 (eenheid: uur) vanaf 1 januari 2027',
+      'Product 45A01 "Ambulante behandeling licht" vervalt uit perceel "Ambulante behandeling"',
+      '1 product met 2 tarieven toegevoegd aan perceel "Ambulante behandeling": 45A02 "Ambulante behandeling middel"',
+      'Inschrijfmoment toegevoegd aan perceel "Ambulante behandeling": open van 4 januari 2027, 09:00 tot 26 februari 2027, 17:00, besluit uiterlijk 1 april 2027',
+      'Inschrijfmoment van 4 januari 2027, 09:00 tot 26 februari 2027, 17:00 vervalt voor perceel "Ambulante behandeling"',
+      'Nieuw perceel "Jeugd-ggz" (open house, doorlopend inschrijven)',
+    ])
+    expect(changes.every((c) => c.at.getTime() === d(2026, 11, 23, 10, 0).getTime())).toBe(true)
+    expect((await db.procurement.findUniqueOrThrow({ where: { id: procurementId } })).version).toBe(11)
+    // The public page lists them.
+    expect((await catalogue.getPublicProcurement(procurementId)).changes).toHaveLength(11)
+
+    // Each change is audited with the same words, in the same transaction.
+    const audits = await db.auditEvent.findMany({
+      where: { subjectId: procurementId, summary: { in: changes.slice(1).map((c) => c.summary) } },
+    })
+    expect(audits.map((a) => a.action).sort()).toEqual(
+      [
+        'catalogue.milestone.added',
+        'catalogue.milestone.removed',
+        'catalogue.moment.added',
+        'catalogue.moment.removed',
+        'catalogue.perceel.created',
+        'catalogue.perceel.updated',
+        'catalogue.procurement.updated',
+        'catalogue.product.added',
+        'catalogue.product.imported',
+        'catalogue.product.removed',
+      ].sort(),
+    )
+
+    // One e-mail per change to the entrant and to the follower.
+    expect(await mails('inschrijver@test.example')).toBe(before.entrant + 10)
+    expect(await mails('volger-wijziging@test.example')).toBe(before.follower + 10)
+    await processOutbox(db)
+    const mail = await capture.waitFor(
+      (m) => m.to.includes('inschrijver@test.example') && m.text.includes('contractperiode nu'),
+    )
+    expect(mail.subject).toBe('Wijziging in inkooptraject Inkoop Jeugd 2027')
+    expect(mail.text).toContain('(versie 2)')
+  })
+
+  it('a concept, or a save that changes nothing, is not announced', async () => {
+    const scope = await region(['GM0281'])
+    const procurementId = await catalogue.createProcurement(scope, procurementValue)
+    const created = await catalogue.createPerceel(scope, procurementId, openHouse)
+    expect(created).toMatchObject({ ok: true, published: false })
+    expect(
+      await catalogue.addMilestone(scope, procurementId, {
+        label: 'Start',
+        at: d(2026, 12, 1, 9),
+        ifNeeded: false,
+      }),
+    ).toBe(false)
+    expect(
+      await catalogue.updateProcurement(scope, procurementId, { ...procurementValue, name: 'Nieuw' }),
+    ).toEqual({
+      ok: true,
+      published: false,
+    })
+    expect(await db.procurementChange.count({ where: { procurementId } })).toBe(0)
+
+    await catalogue.publishProcurement(scope, procurementId, 'Gepubliceerd')
+    expect(
+      await catalogue.updateProcurement(scope, procurementId, { ...procurementValue, name: 'Nieuw' }),
+    ).toEqual({
+      ok: true,
+      published: false,
+    })
+    if (!created.ok) throw new Error('perceel')
+    expect(await catalogue.updatePerceel(scope, procurementId, created.id, openHouse)).toEqual({
+      ok: true,
+      published: false,
+    })
+    expect(await db.procurementChange.count({ where: { procurementId } })).toBe(1)
+  })
+
+  it('refuses a contract period that would leave registration moments outside it', async () => {
+    const scope = await region(['GM0281'])
+    const procurementId = await catalogue.createProcurement(scope, procurementValue)
+    const created = await catalogue.createPerceel(scope, procurementId, openHouse)
+    if (!created.ok) throw new Error('perceel')
+    await catalogue.addMoment(scope, procurementId, created.id, {
+      opensAt: d(2027, 1, 4, 9),
+      closesAt: d(2027, 2, 26, 17),
+      decisionDate: d(2027, 4, 1),
+    })
+    await catalogue.addMoment(scope, procurementId, created.id, {
+      opensAt: d(2029, 12, 1, 9),
+      closesAt: d(2029, 12, 31, 12),
+      decisionDate: d(2030, 1, 31),
+    })
+    const shorter = await catalogue.updateProcurement(scope, procurementId, {
+      ...procurementValue,
+      contractStart: d(2027, 2, 1),
+      contractEnd: d(2029, 12, 30),
+    })
+    expect(shorter).toEqual({
+      ok: false,
+      errors: {
+        contractStart: [
+          'Perceel "Ambulante behandeling" heeft een inschrijfmoment dat opent op 4 januari 2027, 09:00. Kies een begindatum op of vóór 4 januari 2027, of verwijder eerst dat inschrijfmoment: inschrijfmomenten vallen binnen de contractperiode',
+        ],
+        contractEnd: [
+          'Perceel "Ambulante behandeling" heeft een inschrijfmoment dat sluit op 31 december 2029, 12:00. Kies een einddatum op of na 31 december 2029, of verwijder eerst dat inschrijfmoment: inschrijfmomenten vallen binnen de contractperiode',
+        ],
+      },
+    })
+    const unchanged = await db.procurement.findUniqueOrThrow({ where: { id: procurementId } })
+    expect(unchanged.contractStart).toEqual(d(2027, 1, 1))
+    expect(unchanged.contractEnd).toEqual(d(2029, 12, 31))
+    // Still ending on the last day of a moment, or starting on the day it opens, is fine.
+    expect(
+      await catalogue.updateProcurement(scope, procurementId, {
+        ...procurementValue,
+        contractStart: d(2027, 1, 4),
+      }),
+    ).toMatchObject({ ok: true })
+  })
+
+  it('adds registration moments only to an open house with fixed moments', async () => {
+    const scope = await region(['GM0281'])
+    const procurementId = await catalogue.createProcurement(scope, procurementValue)
+    const moment = { opensAt: d(2027, 1, 4, 9), closesAt: d(2027, 2, 26, 17), decisionDate: d(2027, 4, 1) }
+    const tender = await catalogue.createPerceel(scope, procurementId, {
+      ...openHouse,
+      name: 'Wonen met behandeling',
+      inkoopvorm: 'aanbesteding' as const,
+      justification: undefined,
+      registrationRegime: undefined,
+    })
+    const continuous = await catalogue.createPerceel(scope, procurementId, {
+      ...openHouse,
+      name: 'Jeugd-ggz',
+      registrationRegime: 'doorlopend' as const,
+      decisionTermDays: 20,
+    })
+    if (!tender.ok || !continuous.ok) throw new Error('perceel')
+    for (const perceelId of [tender.id, continuous.id]) {
+      expect(await catalogue.addMoment(scope, procurementId, perceelId, moment)).toEqual({
+        ok: false,
+        message: expect.stringContaining(
+          'Inschrijfmomenten horen alleen bij een open house met vaste inschrijfmomenten',
+        ),
+      })
+      expect(await db.registrationMoment.count({ where: { perceelId } })).toBe(0)
+    }
+  })
+
+  it('imports an exported list with several tariff periods per product into another perceel', async () => {
+    const scope = await region(['GM0281'])
+    const procurementId = await catalogue.createProcurement(scope, procurementValue)
+    const from = await catalogue.createPerceel(scope, procurementId, openHouse)
+    const to = await catalogue.createPerceel(scope, procurementId, { ...openHouse, name: 'Kopie' })
+    if (!from.ok || !to.ok) throw new Error('perceel')
+    const row = (code: string, amountCents: number, validFrom: Date, validUntil: Date | null) => ({
+      law: 'jeugd' as const,
+      categoryCode: '45',
+      code,
+      name: `Product ${code}`,
+      unit: '04',
+      intensity: null,
+      amountCents,
+      validFrom,
+      validUntil,
+      indexation: 'OVA',
+    })
+    await catalogue.importProducts(scope, procurementId, from.id, [
+      row('45A01', 9240, d(2027, 1, 1), d(2027, 12, 31)),
+      row('45A02', 10480, d(2027, 1, 1), d(2027, 12, 31)),
+      row('45A01', 9510, d(2028, 1, 1), null),
+      row('45A02', 10790, d(2028, 1, 1), null),
+    ])
+    const exported = await catalogue.exportProductsCsv(scope.regionId, procurementId, from.id)
+    const read = readProductCsv(exported.csv)
+    expect(read.rows.map((r) => r.errors)).toEqual([[], [], [], []])
+    expect(
+      await catalogue.importProducts(
+        scope,
+        procurementId,
+        to.id,
+        read.rows.map((r) => r.value!),
+      ),
+    ).toMatchObject({ ok: true, count: 2 })
+    const tariffs = (perceelId: string) =>
+      db.product.findMany({
+        where: { perceelId },
+        orderBy: { code: 'asc' },
+        select: {
+          code: true,
+          tariffs: {
+            orderBy: { validFrom: 'asc' },
+            select: { amountCents: true, validFrom: true, validUntil: true },
+          },
+        },
+      })
+    expect(await tariffs(to.id)).toEqual(await tariffs(from.id))
+    expect((await tariffs(to.id)).map((p) => p.tariffs.length)).toEqual([2, 2])
+    // Conflicting rows are refused as a whole, even without the preview.
+    const refused = await catalogue.importProducts(scope, procurementId, to.id, [
+      row('45B01', 100, d(2027, 1, 1), null),
+      row('45B01', 200, d(2027, 6, 1), null),
+    ])
+    expect(refused).toEqual({ ok: false, message: expect.stringContaining('45B01') })
+    expect(await db.product.count({ where: { perceelId: to.id, code: '45B01' } })).toBe(0)
   })
 
   it('shows only published procurements publicly', async () => {

@@ -12,7 +12,22 @@ import { getEnv } from '~/utils/env.server'
 import { endOfAmsterdamDay, formatDate, formatDateTime, toDateInputValue } from '~/utils/time'
 import { notFound } from '~/domain/accounts/permissions.server'
 import { documentListSelect } from '~/domain/documents/documents.server'
-import { momentErrors, PUBLIC_STATUSES, writeProductCsv, type ProductValue } from './rules'
+import { lawsLabel, unitName } from './product-categories'
+import {
+  formatEuro,
+  groupProductRows,
+  INKOOPVORM_LABELS,
+  joinDutch,
+  momentErrors,
+  PUBLIC_STATUSES,
+  REGIME_LABELS,
+  sameCodeErrors,
+  writeProductCsv,
+  type Inkoopvorm,
+  type ProductValue,
+  type ProductWithTariffs,
+  type Regime,
+} from './rules'
 import type {
   milestoneSchema,
   momentSchema,
@@ -46,6 +61,22 @@ async function audit(
     summary,
     regionId: scope.regionId,
   })
+}
+
+/**
+ * Audits a change and, once the procurement is public, publishes it too: a new version, listed with its date on the
+ * inkoopagenda and e-mailed to followers and entrants (`announceIfPublished`), in the transaction of the change.
+ * Every edit is its own version and e-mail: simple and never silent. Returns whether it was published.
+ */
+async function recordChange(
+  tx: DbOrTx,
+  scope: Scope,
+  procurement: { id: string; name: string; status: string },
+  action: string,
+  summary: string,
+) {
+  await audit(tx, scope, action, procurement.id, summary)
+  return announceIfPublished(tx, procurement, summary)
 }
 
 // ───────────────────────────── Procurements ─────────────────────────────
@@ -114,7 +145,16 @@ export function refuseWhenClosed(status: string) {
 export async function procurementInRegion(tx: DbOrTx, regionId: string, procurementId: string) {
   const p = await tx.procurement.findFirst({
     where: { id: procurementId, regionId },
-    select: { id: true, name: true, status: true, contractStart: true, contractEnd: true, laws: true },
+    select: {
+      id: true,
+      name: true,
+      description: true,
+      status: true,
+      contractStart: true,
+      contractEnd: true,
+      extensionOptions: true,
+      laws: true,
+    },
   })
   if (!p) notFound()
   refuseWhenClosed(p.status)
@@ -143,9 +183,88 @@ export async function createProcurement(scope: Scope, value: ProcurementValue) {
   return id
 }
 
-export async function updateProcurement(scope: Scope, procurementId: string, value: ProcurementValue) {
-  await db.$transaction(async (tx) => {
-    await procurementInRegion(tx, scope.regionId, procurementId)
+/**
+ * Registration moments must stay inside the contract period: a shorter period that would leave one outside is
+ * refused next to the date that causes it, naming the moment.
+ */
+async function contractPeriodErrors(tx: DbOrTx, procurementId: string, value: ProcurementValue) {
+  const errors: FieldErrors = {}
+  const select = { opensAt: true, closesAt: true, perceel: { select: { name: true } } } as const
+  const early = await tx.registrationMoment.findFirst({
+    where: { perceel: { procurementId }, opensAt: { lt: value.contractStart } },
+    orderBy: { opensAt: 'asc' },
+    select,
+  })
+  if (early) {
+    errors.contractStart = [
+      `Perceel "${early.perceel.name}" heeft een inschrijfmoment dat opent op ${formatDateTime(early.opensAt)}. ` +
+        `Kies een begindatum op of vóór ${formatDate(early.opensAt)}, of verwijder eerst dat inschrijfmoment: inschrijfmomenten vallen binnen de contractperiode`,
+    ]
+  }
+  // The contract period runs to the end of its last day.
+  const late = await tx.registrationMoment.findFirst({
+    where: { perceel: { procurementId }, closesAt: { gt: endOfAmsterdamDay(value.contractEnd) } },
+    orderBy: { closesAt: 'desc' },
+    select,
+  })
+  if (late) {
+    errors.contractEnd = [
+      `Perceel "${late.perceel.name}" heeft een inschrijfmoment dat sluit op ${formatDateTime(late.closesAt)}. ` +
+        `Kies een einddatum op of na ${formatDate(late.closesAt)}, of verwijder eerst dat inschrijfmoment: inschrijfmomenten vallen binnen de contractperiode`,
+    ]
+  }
+  return errors
+}
+
+/** What an edit of the procurement's own data changes, in words for the public list of changes. */
+function procurementChanges(
+  before: {
+    name: string
+    description: string
+    laws: string
+    contractStart: Date
+    contractEnd: Date
+    extensionOptions: string
+  },
+  value: ProcurementValue,
+) {
+  const parts: string[] = []
+  if (before.name !== value.name) parts.push(`naam gewijzigd in "${value.name}" (was "${before.name}")`)
+  if (before.description !== (value.description ?? '')) parts.push('omschrijving gewijzigd')
+  const laws = value.laws.join(',')
+  if ([...before.laws.split(',')].sort().join(',') !== [...value.laws].sort().join(',')) {
+    parts.push(`wetten nu ${lawsLabel(laws)} (was ${lawsLabel(before.laws)})`)
+  }
+  const period = (start: Date, end: Date) => `${formatDate(start)} tot en met ${formatDate(end)}`
+  const day = (d: Date) => toDateInputValue(d)
+  if (
+    day(before.contractStart) !== day(value.contractStart) ||
+    day(before.contractEnd) !== day(value.contractEnd)
+  ) {
+    parts.push(
+      `contractperiode nu ${period(value.contractStart, value.contractEnd)} (was ${period(before.contractStart, before.contractEnd)})`,
+    )
+  }
+  const extension = value.extensionOptions ?? ''
+  if (before.extensionOptions !== extension) {
+    parts.push(
+      extension
+        ? `verlengingsopties nu "${extension}"${before.extensionOptions ? ` (was "${before.extensionOptions}")` : ''}`
+        : `verlengingsopties vervallen (was "${before.extensionOptions}")`,
+    )
+  }
+  return parts
+}
+
+export async function updateProcurement(
+  scope: Scope,
+  procurementId: string,
+  value: ProcurementValue,
+): Promise<{ ok: true; published: boolean } | { ok: false; errors: FieldErrors }> {
+  return db.$transaction(async (tx) => {
+    const before = await procurementInRegion(tx, scope.regionId, procurementId)
+    const errors = await contractPeriodErrors(tx, procurementId, value)
+    if (Object.keys(errors).length > 0) return { ok: false as const, errors }
     await tx.procurement.update({
       where: { id: procurementId },
       data: {
@@ -157,13 +276,26 @@ export async function updateProcurement(scope: Scope, procurementId: string, val
         extensionOptions: value.extensionOptions ?? '',
       },
     })
-    await audit(
+    const changes = procurementChanges(before, value)
+    if (changes.length === 0) {
+      // Saved unchanged: nothing to announce.
+      await audit(
+        tx,
+        scope,
+        'catalogue.procurement.updated',
+        procurementId,
+        `Gegevens van "${value.name}" opgeslagen zonder wijziging`,
+      )
+      return { ok: true as const, published: false }
+    }
+    const published = await recordChange(
       tx,
       scope,
+      { ...before, name: value.name },
       'catalogue.procurement.updated',
-      procurementId,
-      `Gegevens van "${value.name}" gewijzigd`,
+      `Gegevens van het inkooptraject gewijzigd: ${changes.join('; ')}`,
     )
+    return { ok: true as const, published }
   })
 }
 
@@ -172,29 +304,35 @@ export async function addMilestone(
   procurementId: string,
   value: z.output<typeof milestoneSchema>,
 ) {
-  await db.$transaction(async (tx) => {
-    await procurementInRegion(tx, scope.regionId, procurementId)
+  return db.$transaction(async (tx) => {
+    const procurement = await procurementInRegion(tx, scope.regionId, procurementId)
     const id = newId()
     await tx.procurementMilestone.create({
       data: { id, procurementId, label: value.label, at: value.at, ifNeeded: value.ifNeeded },
     })
-    await audit(
+    return recordChange(
       tx,
       scope,
+      procurement,
       'catalogue.milestone.added',
-      procurementId,
-      `Mijlpaal "${value.label}" (${formatDateTime(value.at)}) toegevoegd`,
+      `Mijlpaal toegevoegd aan de tijdlijn: "${value.label}" op ${formatDateTime(value.at)}${value.ifNeeded ? ' (indien nodig)' : ''}`,
     )
   })
 }
 
 export async function removeMilestone(scope: Scope, procurementId: string, milestoneId: string) {
-  await db.$transaction(async (tx) => {
-    await procurementInRegion(tx, scope.regionId, procurementId)
+  return db.$transaction(async (tx) => {
+    const procurement = await procurementInRegion(tx, scope.regionId, procurementId)
     const m = await tx.procurementMilestone.findFirst({ where: { id: milestoneId, procurementId } })
     if (!m) notFound()
     await tx.procurementMilestone.delete({ where: { id: m.id } })
-    await audit(tx, scope, 'catalogue.milestone.removed', procurementId, `Mijlpaal "${m.label}" verwijderd`)
+    return recordChange(
+      tx,
+      scope,
+      procurement,
+      'catalogue.milestone.removed',
+      `Mijlpaal "${m.label}" van ${formatDateTime(m.at)} vervalt uit de tijdlijn`,
+    )
   })
 }
 
@@ -273,9 +411,9 @@ export async function createPerceel(
   scope: Scope,
   procurementId: string,
   value: PerceelValue,
-): Promise<{ ok: true; id: string } | { ok: false; errors: FieldErrors }> {
+): Promise<{ ok: true; id: string; published: boolean } | { ok: false; errors: FieldErrors }> {
   return db.$transaction(async (tx) => {
-    await procurementInRegion(tx, scope.regionId, procurementId)
+    const procurement = await procurementInRegion(tx, scope.regionId, procurementId)
     const errors = await checkChoices(tx, scope.regionId, value)
     if (Object.keys(errors).length > 0) return { ok: false as const, errors }
     const id = newId()
@@ -292,15 +430,33 @@ export async function createPerceel(
         segments: { create: value.segments.map((segmentId) => ({ segmentId })) },
       },
     })
-    await audit(
+    const published = await recordChange(
       tx,
       scope,
+      procurement,
       'catalogue.perceel.created',
-      procurementId,
-      `Perceel "${value.name}" aangemaakt (${value.inkoopvorm === 'openhouse' ? 'open house' : 'aanbesteding'})`,
+      `Nieuw perceel "${value.name}" (${inkoopvormText(value.inkoopvorm, value.inkoopvorm === 'openhouse' ? (value.registrationRegime ?? null) : null)})`,
     )
-    return { ok: true as const, id }
+    return { ok: true as const, id, published }
   })
+}
+
+function inkoopvormText(inkoopvorm: string, regime: string | null) {
+  const label = INKOOPVORM_LABELS[inkoopvorm as Inkoopvorm] ?? inkoopvorm
+  return regime
+    ? `${label.toLowerCase()}, ${(REGIME_LABELS[regime as Regime] ?? regime).toLowerCase()}`
+    : label.toLowerCase()
+}
+
+/** "erbij A en B, niet meer C" for a list of names before and after, or null when it did not change. */
+function listChange(before: Map<string, string>, after: Map<string, string>) {
+  const added = [...after].filter(([k]) => !before.has(k)).map(([, name]) => name)
+  const removed = [...before].filter(([k]) => !after.has(k)).map(([, name]) => name)
+  const parts = [
+    added.length > 0 ? `erbij ${joinDutch(added.sort())}` : null,
+    removed.length > 0 ? `niet meer ${joinDutch(removed.sort())}` : null,
+  ].filter((p): p is string => p !== null)
+  return parts.length > 0 ? parts.join(', ') : null
 }
 
 export async function updatePerceel(
@@ -308,31 +464,94 @@ export async function updatePerceel(
   procurementId: string,
   perceelId: string,
   value: PerceelValue,
-): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
+): Promise<{ ok: true; published: boolean } | { ok: false; errors: FieldErrors }> {
   return db.$transaction(async (tx) => {
     const perceel = await perceelInRegion(tx, scope.regionId, procurementId, perceelId)
     const errors = await checkChoices(tx, scope.regionId, value)
     if (Object.keys(errors).length > 0) return { ok: false as const, errors }
+    // Names before and after, for the public summary of what changed.
+    const gemeenten = await tx.gemeente.findMany({
+      where: {
+        OR: [{ perceelGemeenten: { some: { perceelId } } }, { code: { in: value.gemeenten } }],
+      },
+      select: {
+        code: true,
+        name: true,
+        perceelGemeenten: { where: { perceelId }, select: { perceelId: true } },
+      },
+    })
+    const segments = await tx.segment.findMany({
+      where: { OR: [{ percelen: { some: { perceelId } } }, { id: { in: value.segments } }] },
+      select: { id: true, name: true, percelen: { where: { perceelId }, select: { perceelId: true } } },
+    })
     await tx.perceelGemeente.deleteMany({ where: { perceelId } })
     await tx.perceelSegment.deleteMany({ where: { perceelId } })
+    const next = inkoopvormData(value, scope.actor.userId, perceel.justification)
     await tx.perceel.update({
       where: { id: perceelId },
       data: {
         name: value.name,
         description: value.description ?? '',
-        ...inkoopvormData(value, scope.actor.userId, perceel.justification),
+        ...next,
         gemeenten: { create: value.gemeenten.map((gemeenteCode) => ({ gemeenteCode })) },
         segments: { create: value.segments.map((segmentId) => ({ segmentId })) },
       },
     })
-    await audit(
+
+    const parts: string[] = []
+    if (perceel.name !== value.name) parts.push(`naam gewijzigd (was "${perceel.name}")`)
+    if (perceel.description !== (value.description ?? '')) parts.push('omschrijving gewijzigd')
+    if (perceel.inkoopvorm !== next.inkoopvorm) {
+      parts.push(
+        `inkoopvorm nu ${inkoopvormText(next.inkoopvorm, next.registrationRegime)} (was ${inkoopvormText(perceel.inkoopvorm, perceel.registrationRegime)})`,
+      )
+    } else if (perceel.registrationRegime !== next.registrationRegime && next.registrationRegime) {
+      parts.push(`inschrijven nu: ${REGIME_LABELS[next.registrationRegime as Regime].toLowerCase()}`)
+    }
+    if (next.decisionTermDays && perceel.decisionTermDays !== next.decisionTermDays) {
+      parts.push(`beslistermijn nu ${next.decisionTermDays} werkdagen`)
+    }
+    if (next.justification && next.justification !== perceel.justification) {
+      parts.push(
+        `onderbouwing van open house${perceel.justification ? ' gewijzigd' : ''}: "${next.justification}"`,
+      )
+    }
+    if (next.tenderNedUrl && next.tenderNedUrl !== perceel.tenderNedUrl) {
+      parts.push(`aankondiging op TenderNed: ${next.tenderNedUrl}`)
+    }
+    if (next.tenderDeadlines && next.tenderDeadlines !== perceel.tenderDeadlines) {
+      parts.push(`belangrijke data van de aanbesteding: ${next.tenderDeadlines}`)
+    }
+    const gemeenteChange = listChange(
+      new Map(gemeenten.filter((g) => g.perceelGemeenten.length > 0).map((g) => [g.code, g.name])),
+      new Map(gemeenten.filter((g) => value.gemeenten.includes(g.code)).map((g) => [g.code, g.name])),
+    )
+    if (gemeenteChange) parts.push(`gemeenten die meedoen: ${gemeenteChange}`)
+    const segmentChange = listChange(
+      new Map(segments.filter((x) => x.percelen.length > 0).map((x) => [x.id, x.name])),
+      new Map(segments.filter((x) => value.segments.includes(x.id)).map((x) => [x.id, x.name])),
+    )
+    if (segmentChange) parts.push(`segmenten: ${segmentChange}`)
+
+    if (parts.length === 0) {
+      // Saved unchanged: nothing to announce.
+      await audit(
+        tx,
+        scope,
+        'catalogue.perceel.updated',
+        procurementId,
+        `Perceel "${value.name}" opgeslagen zonder wijziging`,
+      )
+      return { ok: true as const, published: false }
+    }
+    const published = await recordChange(
       tx,
       scope,
+      perceel.procurement,
       'catalogue.perceel.updated',
-      procurementId,
-      `Perceel "${value.name}" gewijzigd (${value.inkoopvorm === 'openhouse' ? 'open house' : 'aanbesteding'}, ${value.gemeenten.length} gemeenten)`,
+      `Perceel "${value.name}" gewijzigd: ${parts.join('; ')}`,
     )
-    return { ok: true as const }
+    return { ok: true as const, published }
   })
 }
 
@@ -342,8 +561,16 @@ async function perceelInRegion(tx: DbOrTx, regionId: string, procurementId: stri
     select: {
       id: true,
       name: true,
+      description: true,
+      inkoopvorm: true,
       justification: true,
-      procurement: { select: { contractStart: true, contractEnd: true, status: true } },
+      tenderNedUrl: true,
+      tenderDeadlines: true,
+      registrationRegime: true,
+      decisionTermDays: true,
+      procurement: {
+        select: { id: true, name: true, status: true, contractStart: true, contractEnd: true },
+      },
     },
   })
   if (!perceel) notFound()
@@ -434,12 +661,18 @@ export async function addProduct(
   procurementId: string,
   perceelId: string,
   value: z.output<typeof productSchema>,
-): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
+): Promise<{ ok: true; published: boolean } | { ok: false; errors: FieldErrors }> {
   return db.$transaction(async (tx) => {
     const perceel = await perceelInRegion(tx, scope.regionId, procurementId, perceelId)
     const exists = await tx.product.findFirst({ where: { perceelId, code: value.code } })
     if (exists)
       return { ok: false as const, errors: { code: ['Dit perceel heeft al een product met deze code'] } }
+    const tariff = {
+      amountCents: value.tariff,
+      validFrom: value.validFrom,
+      validUntil: value.validUntil ?? null,
+      indexation: value.indexation ?? '',
+    }
     await insertProduct(tx, perceelId, {
       law: value.law,
       categoryCode: value.categoryCode,
@@ -447,23 +680,32 @@ export async function addProduct(
       name: value.name,
       unit: value.unit,
       intensity: value.intensity ?? null,
-      amountCents: value.tariff,
-      validFrom: value.validFrom,
-      validUntil: value.validUntil ?? null,
-      indexation: value.indexation ?? '',
+      tariffs: [tariff],
     })
-    await audit(
+    const published = await recordChange(
       tx,
       scope,
+      perceel.procurement,
       'catalogue.product.added',
-      procurementId,
-      `Product ${value.code} "${value.name}" toegevoegd aan perceel "${perceel.name}"`,
+      `Product ${value.code} "${value.name}" toegevoegd aan perceel "${perceel.name}": ${tariffText(tariff, value.unit)}`,
     )
-    return { ok: true as const }
+    return { ok: true as const, published }
   })
 }
 
-async function insertProduct(tx: Tx | DbOrTx, perceelId: string, v: ProductValue) {
+/** "€ 92,40 (eenheid: uur) vanaf 1 januari 2027", for the public list of changes. */
+function tariffText(
+  t: { amountCents: number; validFrom: Date; validUntil: Date | null; indexation: string },
+  unit: string,
+) {
+  return (
+    `${formatEuro(t.amountCents)} (eenheid: ${unitName(unit).toLowerCase()}) vanaf ${formatDate(t.validFrom)}` +
+    (t.validUntil ? ` tot en met ${formatDate(t.validUntil)}` : '') +
+    (t.indexation ? ` (indexatie: ${t.indexation})` : '')
+  )
+}
+
+async function insertProduct(tx: Tx | DbOrTx, perceelId: string, v: ProductWithTariffs) {
   const productId = newId()
   await tx.product.create({
     data: {
@@ -476,13 +718,13 @@ async function insertProduct(tx: Tx | DbOrTx, perceelId: string, v: ProductValue
       unit: v.unit,
       intensity: v.intensity,
       tariffs: {
-        create: {
+        create: v.tariffs.map((t) => ({
           id: newId(),
-          amountCents: v.amountCents,
-          validFrom: v.validFrom,
-          validUntil: v.validUntil,
-          indexation: v.indexation,
-        },
+          amountCents: t.amountCents,
+          validFrom: t.validFrom,
+          validUntil: t.validUntil,
+          indexation: t.indexation,
+        })),
       },
     },
   })
@@ -514,14 +756,14 @@ export async function removeProduct(
       }
     }
     await tx.product.delete({ where: { id: product.id } })
-    await audit(
+    const published = await recordChange(
       tx,
       scope,
+      perceel.procurement,
       'catalogue.product.removed',
-      procurementId,
-      `Product ${product.code} "${product.name}" verwijderd uit perceel "${perceel.name}"`,
+      `Product ${product.code} "${product.name}" vervalt uit perceel "${perceel.name}"`,
     )
-    return { ok: true as const }
+    return { ok: true as const, published }
   })
 }
 
@@ -531,15 +773,27 @@ export async function existingProductCodes(perceelId: string) {
   return new Set(rows.map((r) => r.code))
 }
 
-/** Saves every row or none: called only after a preview without errors; re-checks codes inside the transaction. */
+/**
+ * Saves every row or none: called only after a preview without errors; re-checks codes inside the transaction.
+ * Rows with the same product code are one product with several tariff periods (as the export writes them).
+ */
 export async function importProducts(
   scope: Scope,
   procurementId: string,
   perceelId: string,
   rows: ProductValue[],
-): Promise<{ ok: true; count: number } | { ok: false; message: string }> {
+): Promise<{ ok: true; count: number; published: boolean } | { ok: false; message: string }> {
   return db.$transaction(async (tx) => {
     const perceel = await perceelInRegion(tx, scope.regionId, procurementId, perceelId)
+    const conflict = sameCodeErrors(rows.map((value, i) => ({ line: i + 2, value }))).findIndex(
+      (e) => e.length > 0,
+    )
+    if (conflict >= 0) {
+      return {
+        ok: false as const,
+        message: `De regels voor productcode ${rows[conflict]!.code} spreken elkaar tegen. Er is niets opgeslagen.`,
+      }
+    }
     const clash = await tx.product.findFirst({
       where: { perceelId, code: { in: rows.map((r) => r.code) } },
       select: { code: true },
@@ -550,15 +804,18 @@ export async function importProducts(
         message: `Productcode ${clash.code} bestaat al in dit perceel. Er is niets opgeslagen.`,
       }
     }
-    for (const row of rows) await insertProduct(tx, perceelId, row)
-    await audit(
+    const products = groupProductRows(rows)
+    for (const product of products) await insertProduct(tx, perceelId, product)
+    const listed = products.slice(0, 10).map((p) => `${p.code} "${p.name}"`)
+    if (products.length > listed.length) listed.push(`${products.length - listed.length} andere`)
+    const published = await recordChange(
       tx,
       scope,
+      perceel.procurement,
       'catalogue.product.imported',
-      procurementId,
-      `${rows.length} producten met tarieven uit CSV ingelezen in perceel "${perceel.name}"`,
+      `${products.length} ${products.length === 1 ? 'product' : 'producten'} met ${rows.length} ${rows.length === 1 ? 'tarief' : 'tarieven'} toegevoegd aan perceel "${perceel.name}": ${joinDutch(listed)}`,
     )
-    return { ok: true as const, count: rows.length }
+    return { ok: true as const, count: products.length, published }
   })
 }
 
@@ -610,9 +867,19 @@ export async function addMoment(
   procurementId: string,
   perceelId: string,
   value: z.output<typeof momentSchema>,
-): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
+): Promise<
+  { ok: true; published: boolean } | { ok: false; errors: FieldErrors } | { ok: false; message: string }
+> {
   return db.$transaction(async (tx) => {
     const perceel = await perceelInRegion(tx, scope.regionId, procurementId, perceelId)
+    // The form only shows for this regime; a direct POST (or a stale page) must not add moments elsewhere.
+    if (perceel.inkoopvorm !== 'openhouse' || perceel.registrationRegime !== 'momenten') {
+      return {
+        ok: false as const,
+        message:
+          'Inschrijfmomenten horen alleen bij een open house met vaste inschrijfmomenten. Kies eerst die inkoopvorm en dat inschrijfregime voor dit perceel.',
+      }
+    }
     const others = await tx.registrationMoment.findMany({
       where: { perceelId },
       select: { id: true, opensAt: true, closesAt: true, decisionDate: true },
@@ -639,14 +906,14 @@ export async function addMoment(
         decisionDate: value.decisionDate,
       },
     })
-    await audit(
+    const published = await recordChange(
       tx,
       scope,
+      perceel.procurement,
       'catalogue.moment.added',
-      procurementId,
-      `Inschrijfmoment ${formatDateTime(value.opensAt)} tot ${formatDateTime(value.closesAt)} toegevoegd aan perceel "${perceel.name}"`,
+      `Inschrijfmoment toegevoegd aan perceel "${perceel.name}": open van ${formatDateTime(value.opensAt)} tot ${formatDateTime(value.closesAt)}, besluit uiterlijk ${formatDate(value.decisionDate)}`,
     )
-    return { ok: true as const }
+    return { ok: true as const, published }
   })
 }
 
@@ -665,14 +932,14 @@ export async function removeMoment(scope: Scope, procurementId: string, perceelI
       }
     }
     await tx.registrationMoment.delete({ where: { id: moment.id } })
-    await audit(
+    const published = await recordChange(
       tx,
       scope,
+      perceel.procurement,
       'catalogue.moment.removed',
-      procurementId,
-      `Inschrijfmoment ${formatDateTime(moment.opensAt)} verwijderd uit perceel "${perceel.name}"`,
+      `Inschrijfmoment van ${formatDateTime(moment.opensAt)} tot ${formatDateTime(moment.closesAt)} vervalt voor perceel "${perceel.name}"`,
     )
-    return { ok: true as const }
+    return { ok: true as const, published }
   })
 }
 
@@ -984,8 +1251,9 @@ export async function closeProcurement(scope: Scope, procurementId: string, reas
 }
 
 /**
- * A change to a procurement that is already public (a tariff, a document) is a published change by itself: a new
- * version, listed and e-mailed. A concept changes silently. Returns whether it was announced.
+ * A change to a procurement that is already public (its data, a perceel, product, tariff, moment, milestone or
+ * document) is a published change by itself: a new version, listed and e-mailed. A concept changes silently.
+ * Returns whether it was announced. Requirement sets are the exception: they stay a draft until publishProcurement.
  */
 export async function announceIfPublished(
   tx: DbOrTx,
@@ -1159,6 +1427,8 @@ export async function getPublicProcurement(procurementId: string) {
           tenderDeadlines: true,
           registrationRegime: true,
           decisionTermDays: true,
+          // A tender's register is only worth a link once something was awarded.
+          _count: { select: { admissions: { where: { status: 'actief' } } } },
           segments: { select: { segment: { select: { name: true } } } },
           gemeenten: {
             select: { gemeente: { select: { name: true } } },

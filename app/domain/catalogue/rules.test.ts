@@ -13,6 +13,8 @@ import {
   parseCsv,
   periodError,
   readProductCsv,
+  groupProductRows,
+  sameCodeErrors,
   writeProductCsv,
 } from './rules'
 import { perceelSchema, procurementSchema, productSchema } from './schemas'
@@ -273,34 +275,159 @@ describe('CSV import and export', () => {
       'Vul een tarief van 0 of meer in',
       'Vul de ingangsdatum van het tarief in, zoals 01-01-2026',
     ])
-    expect(duplicate!.errors).toEqual(['Productcode 45A01 staat ook op regel 2'])
+    // A repeated code is another tariff of the same product: here it names another product and overlaps.
+    expect(duplicate!.errors).toEqual([
+      'Productcode 45A01 staat ook op regel 2, maar met een andere naam en intensiteit. Regels met dezelfde productcode zijn tarieven van één product: geef ze dezelfde wet, categorie, naam, eenheid en intensiteit',
+      'Het tarief overlapt met het tarief van 45A01 op regel 2 (01-01-2026 zonder einddatum). Laat de tariefperiodes van één product op elkaar aansluiten zonder overlap',
+    ])
+    expect(duplicate!.value).toBeNull()
+  })
+
+  it('reads several rows of one product code as tariff periods of one product', () => {
+    const csv = [
+      header,
+      'jeugd;45;45A01;Behandeling licht;04;licht;92,40;01-01-2026;31-12-2026;OVA 2026',
+      'jeugd;45;45A02;Behandeling middel;04;middel;104,80;01-01-2026;;',
+      'jeugd;45;45A01;Behandeling licht;04;licht;95,10;01-01-2027;;OVA 2027',
+    ].join('\n')
+    const result = readProductCsv(csv)
+    expect(result.rows.map((r) => r.errors)).toEqual([[], [], []])
+    const products = groupProductRows(result.rows.map((r) => r.value!))
+    expect(products.map((p) => [p.code, p.tariffs.map((t) => [t.amountCents, t.indexation])])).toEqual([
+      [
+        '45A01',
+        [
+          [9240, 'OVA 2026'],
+          [9510, 'OVA 2027'],
+        ],
+      ],
+      ['45A02', [[10480, '']]],
+    ])
+  })
+
+  it('refuses real conflicts per row, and still shows the errors of every other row', () => {
+    const csv = [
+      header,
+      'jeugd;45;45A01;Behandeling licht;04;licht;92,40;01-01-2026;31-12-2026;',
+      'jeugd;45;45A01;Behandeling licht;14;licht;95,10;01-01-2027;;',
+      'jeugd;45;45A01;Behandeling licht;04;licht;96,00;01-06-2026;31-05-2027;',
+      'jeugd;45;45A02;Behandeling middel;04;middel;-1;01-01-2026;;',
+    ].join('\n')
+    const [first, otherUnit, overlapping, bad] = readProductCsv(csv).rows
+    expect(first!.errors).toEqual([])
+    expect(otherUnit!.errors).toEqual([
+      expect.stringMatching(/^Productcode 45A01 staat ook op regel 2, maar met een andere eenheid\./),
+    ])
+    // Overlaps both the first row and the one above; the first one is named.
+    expect(overlapping!.errors).toEqual([
+      expect.stringMatching(
+        /^Het tarief overlapt met het tarief van 45A01 op regel 2 \(01-01-2026 tot en met 31-12-2026\)/,
+      ),
+    ])
+    expect(bad!.errors).toEqual(['Vul een tarief van 0 of meer in'])
+  })
+
+  it('compares only rows that are right by themselves', () => {
+    const row = (code: string, name: string) => ({
+      law: 'jeugd' as const,
+      categoryCode: '45',
+      code,
+      name,
+      unit: '04',
+      intensity: null,
+      amountCents: 100,
+      validFrom: d(2026, 1, 1),
+      validUntil: null,
+      indexation: '',
+    })
+    expect(
+      sameCodeErrors([
+        { line: 2, value: null },
+        { line: 3, value: row('45A01', 'A') },
+        { line: 4, value: row('45A02', 'A') },
+      ]),
+    ).toEqual([[], [], []])
   })
 
   it('refuses a file without the required columns', () => {
     expect(readProductCsv('code;naam\n1;2').headerError).toMatch(/mist de kolom/)
   })
 
-  it('exports in a format it reads back', () => {
+  it('exports in a format it reads back, also with two tariff periods per product', () => {
+    const product = (code: string, name: string, intensity: string | null) => ({
+      law: 'wmo',
+      categoryCode: '02',
+      code,
+      name,
+      unit: '04',
+      intensity,
+    })
+    // As exportProductsCsv writes them: one row per tariff period.
     const csv = writeProductCsv([
       {
-        law: 'wmo',
-        categoryCode: '02',
-        code: '02A01',
-        name: 'Begeleiding; licht',
-        unit: '04',
-        intensity: 'licht',
+        ...product('02A01', 'Begeleiding; licht', 'licht'),
         amountCents: 5820,
         validFrom: '01-01-2026',
+        validUntil: '31-12-2026',
+        indexation: 'jaarlijks',
+      },
+      {
+        ...product('02A01', 'Begeleiding; licht', 'licht'),
+        amountCents: 6010,
+        validFrom: '01-01-2027',
         validUntil: '',
         indexation: 'jaarlijks',
       },
+      {
+        ...product('02A02', 'Begeleiding "zwaar"', null),
+        amountCents: 7400,
+        validFrom: '01-01-2026',
+        validUntil: '30-06-2026',
+        indexation: '',
+      },
+      {
+        ...product('02A02', 'Begeleiding "zwaar"', null),
+        amountCents: 7550,
+        validFrom: '01-07-2026',
+        validUntil: '31-12-2027',
+        indexation: '',
+      },
     ])
     const back = readProductCsv(csv)
-    expect(back.rows[0]!.errors).toEqual([])
+    expect(back.headerError).toBeNull()
+    expect(back.rows.map((r) => r.errors)).toEqual([[], [], [], []])
     expect(back.rows[0]!.value).toMatchObject({
       name: 'Begeleiding; licht',
       amountCents: 5820,
       intensity: 'licht',
     })
+    const products = groupProductRows(back.rows.map((r) => r.value!))
+    expect(
+      products.map((p) => ({
+        code: p.code,
+        name: p.name,
+        intensity: p.intensity,
+        tariffs: p.tariffs.map((t) => [t.amountCents, t.validFrom, t.validUntil]),
+      })),
+    ).toEqual([
+      {
+        code: '02A01',
+        name: 'Begeleiding; licht',
+        intensity: 'licht',
+        tariffs: [
+          [5820, d(2026, 1, 1), d(2026, 12, 31)],
+          [6010, d(2027, 1, 1), null],
+        ],
+      },
+      {
+        code: '02A02',
+        name: 'Begeleiding "zwaar"',
+        intensity: null,
+        tariffs: [
+          [7400, d(2026, 1, 1), d(2026, 6, 30)],
+          [7550, d(2026, 7, 1), d(2027, 12, 31)],
+        ],
+      },
+    ])
   })
 })

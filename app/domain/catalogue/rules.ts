@@ -3,6 +3,7 @@
  * by the CSV import and by the seed, and unit-tested in rules.test.ts.
  */
 import { parseDateField, parseEuro } from '~/utils/validation'
+import { formatShortDate } from '~/utils/time'
 import { INTENSITIES, isCategoryValidForLaw, isLaw, isUnit, type Law } from './product-categories'
 
 export const INKOOPVORMEN = ['aanbesteding', 'openhouse'] as const
@@ -55,7 +56,14 @@ export const catalogueMessages = {
   unit: 'Kies een eenheid uit de lijst',
   law: 'Kies Wmo of Jeugd',
   intensity: `Kies een intensiteit uit: ${INTENSITIES.join(', ')}, of laat het leeg`,
+  changePublished:
+    'De wijziging is gepubliceerd in de inkoopagenda en gemaild naar de organisaties die het traject volgen of zich hebben ingeschreven.',
 } as const
+
+/** The confirmation after an edit, with a note when the edit was published (see announceIfPublished). */
+export function savedMessage(message: string, published: boolean): string {
+  return published ? `${message} ${catalogueMessages.changePublished}` : message
+}
 
 export type Period = { start: Date; end: Date }
 
@@ -308,9 +316,93 @@ export type CsvRowResult = {
   value: ProductValue | null
 }
 
+type TariffPeriod = { validFrom: Date; validUntil: Date | null }
+
+/** Whether two tariff periods share a day (both ends inclusive; no end means open-ended). */
+export function periodsOverlap(a: TariffPeriod, b: TariffPeriod): boolean {
+  const aEnd = a.validUntil?.getTime() ?? Infinity
+  const bEnd = b.validUntil?.getTime() ?? Infinity
+  return a.validFrom.getTime() <= bEnd && b.validFrom.getTime() <= aEnd
+}
+
+// The fields that make up a product: rows of one product code must agree on all of them.
+const PRODUCT_FIELDS = [
+  ['law', 'wet'],
+  ['categoryCode', 'categorie'],
+  ['name', 'naam'],
+  ['unit', 'eenheid'],
+  ['intensity', 'intensiteit'],
+] as const
+
+/** "A", "A en B", "A, B en C" */
+export function joinDutch(items: string[]): string {
+  return items.length <= 1
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} en ${items[items.length - 1]}`
+}
+
+function csvPeriod(t: TariffPeriod): string {
+  return `${formatShortDate(t.validFrom)} ${t.validUntil ? `tot en met ${formatShortDate(t.validUntil)}` : 'zonder einddatum'}`
+}
+
+/**
+ * Several rows with the same product code are one product with several tariff periods (that is how the export
+ * writes it). They must describe the same product and their periods may not overlap. Returns the errors per row;
+ * rows without a value (already wrong by themselves) are left out of the comparison.
+ */
+export function sameCodeErrors(rows: { line: number; value: ProductValue | null }[]): string[][] {
+  const errors = rows.map((): string[] => [])
+  const byCode = new Map<string, { line: number; value: ProductValue }[]>()
+  rows.forEach((row, i) => {
+    const value = row.value
+    if (!value) return
+    const earlier = byCode.get(value.code) ?? []
+    const first = earlier[0]
+    if (first) {
+      const differing = PRODUCT_FIELDS.filter(([k]) => (first.value[k] ?? '') !== (value[k] ?? '')).map(
+        ([, label]) => label,
+      )
+      if (differing.length > 0) {
+        errors[i]!.push(
+          `Productcode ${value.code} staat ook op regel ${first.line}, maar met een andere ${joinDutch(differing)}. ` +
+            'Regels met dezelfde productcode zijn tarieven van één product: geef ze dezelfde wet, categorie, naam, eenheid en intensiteit',
+        )
+      }
+      const clash = earlier.find((e) => periodsOverlap(e.value, value))
+      if (clash) {
+        errors[i]!.push(
+          `Het tarief overlapt met het tarief van ${value.code} op regel ${clash.line} (${csvPeriod(clash.value)}). ` +
+            'Laat de tariefperiodes van één product op elkaar aansluiten zonder overlap',
+        )
+      }
+    }
+    earlier.push({ line: row.line, value })
+    byCode.set(value.code, earlier)
+  })
+  return errors
+}
+
+export type ProductWithTariffs = Omit<
+  ProductValue,
+  'amountCents' | 'validFrom' | 'validUntil' | 'indexation'
+> & {
+  tariffs: Pick<ProductValue, 'amountCents' | 'validFrom' | 'validUntil' | 'indexation'>[]
+}
+
+/** Rows (already checked with sameCodeErrors) as products, each with its tariff periods, in the order of the file. */
+export function groupProductRows(rows: ProductValue[]): ProductWithTariffs[] {
+  const products = new Map<string, ProductWithTariffs>()
+  for (const { amountCents, validFrom, validUntil, indexation, ...product } of rows) {
+    const entry = products.get(product.code) ?? { ...product, tariffs: [] }
+    entry.tariffs.push({ amountCents, validFrom, validUntil, indexation })
+    products.set(product.code, entry)
+  }
+  return [...products.values()]
+}
+
 /**
  * Reads a product and tariff list. The first line must be the header (column names as in CSV_COLUMNS, in any order).
- * Every row is checked; duplicate product codes within the file are errors too.
+ * Every row is checked; rows that repeat a product code must be further tariff periods of the same product.
  */
 export function readProductCsv(text: string): { headerError: string | null; rows: CsvRowResult[] } {
   const rows = parseCsv(text)
@@ -327,8 +419,7 @@ export function readProductCsv(text: string): { headerError: string | null; rows
     const i = header.indexOf(name)
     return i >= 0 ? (cells[i] ?? '') : ''
   }
-  const seen = new Map<string, number>()
-  const results = rows.slice(1).map((cells, index): CsvRowResult => {
+  const checked = rows.slice(1).map((cells, index) => {
     const input: ProductRowInput = {
       law: col(cells, 'wet'),
       categoryCode: col(cells, 'categorie'),
@@ -341,13 +432,14 @@ export function readProductCsv(text: string): { headerError: string | null; rows
       validUntil: col(cells, 'geldig_tot'),
       indexation: col(cells, 'indexatie'),
     }
-    const checked = checkProductRow(input)
-    const errors = checked.ok ? [] : [...checked.errors]
-    const code = input.code.trim()
-    const line = index + 2
-    if (code && seen.has(code)) errors.push(`Productcode ${code} staat ook op regel ${seen.get(code)}`)
-    else if (code) seen.set(code, line)
-    return { line, input, errors, value: checked.ok && errors.length === 0 ? checked.value : null }
+    return { line: index + 2, input, result: checkProductRow(input) }
+  })
+  const conflicts = sameCodeErrors(
+    checked.map((c) => ({ line: c.line, value: c.result.ok ? c.result.value : null })),
+  )
+  const results = checked.map(({ line, input, result }, i): CsvRowResult => {
+    const errors = [...(result.ok ? [] : result.errors), ...conflicts[i]!]
+    return { line, input, errors, value: result.ok && errors.length === 0 ? result.value : null }
   })
   return {
     headerError: results.length === 0 ? 'Het bestand bevat geen producten onder de kopregel.' : null,

@@ -17,11 +17,5 @@ export const tariffSchema = z
 
 export type TariffValue = z.output<typeof tariffSchema>
 
-type Period = { validFrom: Date; validUntil: Date | null }
-
-/** Whether two tariff periods share a day (both ends inclusive; no end means open-ended). */
-export function periodsOverlap(a: Period, b: Period): boolean {
-  const aEnd = a.validUntil?.getTime() ?? Infinity
-  const bEnd = b.validUntil?.getTime() ?? Infinity
-  return a.validFrom.getTime() <= bEnd && b.validFrom.getTime() <= aEnd
-}
+// Shared with the CSV import, which is pure and lives in rules.ts.
+export { periodsOverlap } from './rules'
