@@ -151,6 +151,25 @@ describe('registration moments: frozen requirements and stale concepts', () => {
     expect(audit[0]!.summary).toMatch(/van versie 1 naar versie 2/)
   })
 
+  it('the periodic job freezes the set of the opening instant too, also when it runs after a later change', async () => {
+    const { freezeOpenMoments } = await import('~/domain/catalogue/catalogue.server')
+    const p = await f.createOpenHousePerceel(db, { opensAt: at(5), closesAt: at(20), freezeSet: false })
+    setClockForTests(at(2))
+    const v2 = await publishVersion(p, 2, at(2))
+    // Before the opening the job leaves the moment alone.
+    expect(await freezeOpenMoments(db, at(4))).toBeGreaterThanOrEqual(0)
+    expect(
+      (await db.registrationMoment.findUniqueOrThrow({ where: { id: p.moment!.id } })).requirementSetId,
+    ).toBeNull()
+    setClockForTests(at(6))
+    await publishVersion(p, 3, at(6))
+    // The job runs late, after version 3 was published: the moment still gets version 2.
+    await freezeOpenMoments(db, at(7))
+    expect(
+      (await db.registrationMoment.findUniqueOrThrow({ where: { id: p.moment!.id } })).requirementSetId,
+    ).toBe(v2.id)
+  })
+
   it('a new entry in an open moment takes the frozen set; the screen aligns a draft to a change before the opening', async () => {
     const p = await f.createOpenHousePerceel(db, { opensAt: at(3), closesAt: at(20), freezeSet: false })
     const { organisation: org, beheerder: user } = await f.createProvider(db)

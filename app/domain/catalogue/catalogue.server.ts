@@ -12,6 +12,7 @@ import { getEnv } from '~/utils/env.server'
 import { endOfAmsterdamDay, formatDate, formatDateTime, toDateInputValue } from '~/utils/time'
 import { notFound } from '~/domain/accounts/permissions.server'
 import { documentListSelect } from '~/domain/documents/documents.server'
+import { freezeMomentIfOpened } from '~/domain/admissions/requirement-sets.server'
 import { lawsLabel, unitName } from './product-categories'
 import {
   formatEuro,
@@ -1353,15 +1354,11 @@ export async function freezeOpenMoments(tx: DbOrTx, at: Date = now(), procuremen
       opensAt: { lte: at },
       perceel: { procurement: { status: 'gepubliceerd', ...(procurementId ? { id: procurementId } : {}) } },
     },
-    select: { id: true, perceelId: true },
+    select: { id: true, perceelId: true, opensAt: true, requirementSetId: true },
   })
   let frozen = 0
-  for (const m of moments) {
-    const set = await currentRequirementSet(m.perceelId, tx)
-    if (!set) continue
-    await tx.registrationMoment.update({ where: { id: m.id }, data: { requirementSetId: set.id } })
-    frozen++
-  }
+  // The same rule as an entry started or submitted in the moment: the set published at the opening instant.
+  for (const m of moments) if (await freezeMomentIfOpened(tx, m.perceelId, m, at)) frozen++
   return frozen
 }
 
