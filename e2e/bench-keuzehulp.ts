@@ -326,7 +326,7 @@ async function main() {
     const providerId = first.body.match(/\/keuzehulp\/aanbieder\/([^?"&]+)/)?.[1]
     if (first.status !== 200 || !providerId)
       throw new Error(`Zoekpagina gaf ${first.status} zonder resultaten`)
-    const found = first.body.match(/(\d+) aanbieders? gevonden/)?.[1]
+    const found = first.body.match(/<title>(\d+) aanbieders? /)?.[1] ?? 0
     const provider = `/keuzehulp/aanbieder/${providerId}`
     const routes: { name: string; path: Paths }[] = [
       { name: 'triviaal (/api/ping)', path: '/api/ping' },
