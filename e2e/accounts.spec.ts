@@ -247,6 +247,13 @@ test('platformbeheer maakt een regio; de eerste regiobeheerder stelt tweestaps i
   await expect(rb.getByText('De gemeente is toegevoegd aan de regio.')).toBeVisible()
   await expect(rb.getByRole('row').filter({ hasText: 'Ede' })).toContainText('Wmo')
   await expectAccessible(rb)
+  // …and says she works for Ede only; the staff list shows it.
+  await rb.getByLabel('Medewerker', { exact: true }).selectOption({ label: 'Rianne Regio (regiobeheerder)' })
+  await rb.getByRole('group', { name: 'Gemeenten' }).getByLabel('Ede').check()
+  await rb.getByRole('button', { name: 'Gemeenten opslaan' }).click()
+  await expect(rb.getByText('De gemeenten van de medewerker zijn opgeslagen.')).toBeVisible()
+  await rb.goto(`/regio/${slug}/medewerkers`)
+  await expect(rb.getByRole('row').filter({ hasText: 'Rianne Regio' })).toContainText('Ede')
   await context.close()
 })
 

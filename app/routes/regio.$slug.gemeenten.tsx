@@ -6,11 +6,6 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { z } from 'zod'
 import {
   Button,
-  Checkbox,
-  Fieldset,
-  FieldsetLegend,
-  FormField,
-  FormLabel,
   Heading1,
   Heading2,
   Paragraph,
@@ -22,6 +17,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react'
+import { CheckboxGroupField } from '~/components/choice-fields'
 import { FormErrors, SelectField, TextField } from '~/components/form-field'
 import { actorOf, requireRegionBySlug } from '~/domain/accounts/permissions.server'
 import {
@@ -205,18 +201,13 @@ export default function RegioGemeenten() {
               options={members}
               placeholder="Kies…"
             />
-            <Fieldset>
-              <FieldsetLegend>Gemeenten</FieldsetLegend>
-              <Paragraph>Kies niets als de medewerker voor de hele regio werkt.</Paragraph>
-              {gemeenten.map((g) => (
-                <FormField type="checkbox" key={g.code}>
-                  <Checkbox id={`werkt-voor-${g.code}`} name={staffFields.gemeenten.name} value={g.code} />
-                  <FormLabel htmlFor={`werkt-voor-${g.code}`} type="checkbox">
-                    {g.name}
-                  </FormLabel>
-                </FormField>
-              ))}
-            </Fieldset>
+            <CheckboxGroupField
+              field={staffFields.gemeenten}
+              legend="Gemeenten"
+
+              description="Kies niets als de medewerker voor de hele regio werkt."
+              options={gemeenten.map((g) => ({ value: g.code, label: g.name }))}
+            />
             <div>
               <Button type="submit" appearance="primary-action-button">
                 Gemeenten opslaan

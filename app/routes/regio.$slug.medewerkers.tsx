@@ -6,11 +6,6 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { z } from 'zod'
 import {
   Button,
-  Checkbox,
-  Fieldset,
-  FieldsetLegend,
-  FormField,
-  FormLabel,
   Heading1,
   Heading2,
   Paragraph,
@@ -24,6 +19,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react'
+import { CheckboxGroupField } from '~/components/choice-fields'
 import { FormErrors, SelectField, TextField } from '~/components/form-field'
 import { actorOf, forbidden, requireRegionBySlug } from '~/domain/accounts/permissions.server'
 import {
@@ -244,18 +240,13 @@ export default function Medewerkers() {
             <input type="hidden" name="intent" value="uitnodigen" />
             <TextField field={fields.email} label="E-mailadres" type="email" />
             <SelectField field={fields.role} label="Rol" options={ROLE_OPTIONS} />
-            <Fieldset>
-              <FieldsetLegend>Gemeenten (niet verplicht)</FieldsetLegend>
-              <Paragraph>Kies niets als de medewerker voor de hele regio werkt.</Paragraph>
-              {gemeenten.map((g) => (
-                <FormField type="checkbox" key={g.code}>
-                  <Checkbox id={`gemeente-${g.code}`} name={fields.gemeenten.name} value={g.code} />
-                  <FormLabel htmlFor={`gemeente-${g.code}`} type="checkbox">
-                    {g.name}
-                  </FormLabel>
-                </FormField>
-              ))}
-            </Fieldset>
+            <CheckboxGroupField
+              field={fields.gemeenten}
+              legend="Gemeenten"
+              optional
+              description="Kies niets als de medewerker voor de hele regio werkt."
+              options={gemeenten.map((g) => ({ value: g.code, label: g.name }))}
+            />
             <div>
               <Button type="submit" appearance="primary-action-button">
                 Uitnodiging sturen
