@@ -549,6 +549,46 @@ describe('procurement catalogue (database)', () => {
     expect(await db.procurementChange.count({ where: { procurementId } })).toBe(1)
   })
 
+  it('keeps the inkoopvorm and the way of registering once entries, admissions or moments hang on them', async () => {
+    const scope = await region(['GM0281'])
+    const procurementId = await catalogue.createProcurement(scope, procurementValue)
+    const created = await catalogue.createPerceel(scope, procurementId, openHouse)
+    if (!created.ok) throw new Error('perceel')
+    // Nothing hangs on it yet: the buyer may still change its mind.
+    const continuous = { ...openHouse, registrationRegime: 'doorlopend' as const, decisionTermDays: 40 }
+    expect(await catalogue.updatePerceel(scope, procurementId, created.id, continuous)).toMatchObject({
+      ok: true,
+    })
+    expect(await catalogue.updatePerceel(scope, procurementId, created.id, openHouse)).toMatchObject({
+      ok: true,
+    })
+    await catalogue.addMoment(scope, procurementId, created.id, {
+      opensAt: d(2027, 1, 4, 9),
+      closesAt: d(2027, 2, 26, 17),
+      decisionDate: d(2027, 4, 1),
+    })
+    expect(await catalogue.updatePerceel(scope, procurementId, created.id, continuous)).toEqual({
+      ok: false,
+      errors: {
+        registrationRegime: [
+          'Dit perceel heeft al 1 registratiemoment. De manier van inschrijven verandert daarom niet meer; maak zo nodig een nieuw perceel.',
+        ],
+      },
+    })
+    const tender = await catalogue.updatePerceel(scope, procurementId, created.id, {
+      ...openHouse,
+      inkoopvorm: 'aanbesteding',
+      registrationRegime: undefined,
+      justification: undefined,
+    })
+    expect(tender).toMatchObject({
+      ok: false,
+      errors: { inkoopvorm: [expect.stringContaining('1 registratiemoment')] },
+    })
+    const stored = await db.perceel.findUniqueOrThrow({ where: { id: created.id } })
+    expect([stored.inkoopvorm, stored.registrationRegime]).toEqual(['openhouse', 'momenten'])
+  })
+
   it('refuses a contract period that would leave registration moments outside it', async () => {
     const scope = await region(['GM0281'])
     const procurementId = await catalogue.createProcurement(scope, procurementValue)

@@ -386,6 +386,34 @@ async function checkChoices(tx: DbOrTx, regionId: string, value: PerceelValue) {
   return errors
 }
 
+/**
+ * The inkoopvorm and the registration regime carry what hangs on them: entries and admissions, registration moments.
+ * Switching them underneath would leave those without a meaning, so a perceel keeps its form once it has them.
+ */
+async function checkFormChange(
+  tx: DbOrTx,
+  perceel: { id: string; inkoopvorm: string; registrationRegime: string | null },
+  value: PerceelValue,
+): Promise<FieldErrors> {
+  const newRegime = value.inkoopvorm === 'openhouse' ? (value.registrationRegime ?? null) : null
+  const formChanges = perceel.inkoopvorm !== value.inkoopvorm
+  const regimeChanges = !formChanges && perceel.registrationRegime !== newRegime
+  if (!formChanges && !regimeChanges) return {}
+  const [entries, admissions, moments] = await Promise.all([
+    tx.entry.count({ where: { perceelId: perceel.id } }),
+    tx.admission.count({ where: { perceelId: perceel.id } }),
+    tx.registrationMoment.count({ where: { perceelId: perceel.id } }),
+  ])
+  const held = [
+    entries ? `${entries} ${entries === 1 ? 'toetreding' : 'toetredingen'}` : null,
+    admissions ? `${admissions} ${admissions === 1 ? 'toelating' : 'toelatingen'}` : null,
+    moments ? `${moments} ${moments === 1 ? 'registratiemoment' : 'registratiemomenten'}` : null,
+  ].filter((x): x is string => x !== null)
+  if (held.length === 0) return {}
+  const message = `Dit perceel heeft al ${joinDutch(held)}. ${formChanges ? 'De inkoopvorm' : 'De manier van inschrijven'} verandert daarom niet meer; maak zo nodig een nieuw perceel.`
+  return formChanges ? { inkoopvorm: [message] } : { registrationRegime: [message] }
+}
+
 function inkoopvormData(value: PerceelValue, actorUserId: string, previousJustification: string | null) {
   const openhouse = value.inkoopvorm === 'openhouse'
   const justification = openhouse ? (value.justification ?? null) : null
@@ -468,7 +496,10 @@ export async function updatePerceel(
 ): Promise<{ ok: true; published: boolean } | { ok: false; errors: FieldErrors }> {
   return db.$transaction(async (tx) => {
     const perceel = await perceelInRegion(tx, scope.regionId, procurementId, perceelId)
-    const errors = await checkChoices(tx, scope.regionId, value)
+    const errors = {
+      ...(await checkChoices(tx, scope.regionId, value)),
+      ...(await checkFormChange(tx, perceel, value)),
+    }
     if (Object.keys(errors).length > 0) return { ok: false as const, errors }
     // Names before and after, for the public summary of what changed.
     const gemeenten = await tx.gemeente.findMany({
