@@ -72,6 +72,28 @@ describe('syncObligationsForOrganisation', () => {
     expect(dates(await obligationsOf(s.org.id, once.id))).toEqual(['2025-04-02'])
   })
 
+  it('an ending sooner than foreseen leaves 10 working days for the hand-over plan, or until the ending', async () => {
+    setClockForTests(day(2025, 4, 24))
+    const plans = async (endedAt: Date) => {
+      const s = await f.makeContractScenario(db)
+      const plan = await f.makeTemplate(db, {
+        contractId: s.contract.id,
+        title: 'Overdrachtsplan',
+        kind: 'overdrachtsplan',
+        recurrence: 'voor_einde',
+        dueDay: 90,
+      })
+      await db.admission.update({ where: { id: s.admission.id }, data: { status: 'beeindigd', endedAt } })
+      await db.$transaction((tx) => syncObligationsForOrganisation(tx, s.org.id, s.perceelId))
+      return dates(await obligationsOf(s.org.id, plan.id))
+    }
+    // Ended today, Thursday 24 April 2025: ten working days on, skipping the weekends and 5 mei (Koningsdag falls
+    // on Saturday 26 April that year).
+    expect(await plans(day(2025, 4, 24))).toEqual(['2025-05-09'])
+    // Ending in a week: the ending day itself comes first.
+    expect(await plans(day(2025, 5, 1))).toEqual(['2025-05-01'])
+  })
+
   it('generates nothing new while suspended; after the ending only the hand-over plan, the rest n.v.t.', async () => {
     setClockForTests(day(2025, 1, 6))
     const s = await f.makeContractScenario(db)
@@ -104,10 +126,10 @@ describe('syncObligationsForOrganisation', () => {
       'niet_van_toepassing',
       'niet_van_toepassing',
     ])
-    // The hand-over plan moves to 90 days before the ending, but never before today.
+    // 90 days before the ending has passed: the hand-over plan is due 10 working days from today instead.
     expect(
       (await obligationsOf(s.org.id, plan.id)).map((o) => [toDateInputValue(o.dueDate), o.status]),
-    ).toEqual([['2025-01-06', 'open']])
+    ).toEqual([['2025-01-20', 'open']])
     const again = await db.$transaction((tx) => syncObligationsForOrganisation(tx, s.org.id, s.perceelId))
     expect(again).toEqual({ created: 0, removed: 0, updated: 0, notApplicable: 0 })
   })

@@ -17,8 +17,11 @@
 import type { Db, DbOrTx } from '~/utils/db.server'
 import { newId } from '~/utils/ids.server'
 import { now } from '~/utils/clock'
-import { addDays, nextWorkingDayOnOrAfter, startOfAmsterdamDay } from '~/utils/time'
+import { addDays, addWorkingDays, nextWorkingDayOnOrAfter, startOfAmsterdamDay } from '~/utils/time'
 import { dueDates, type Recurrence } from './recurrence'
+
+/** Working days a provider gets for the hand-over plan when its admission ends sooner than the template foresaw. */
+export const HANDOVER_GRACE_WORKING_DAYS = 10
 
 type TemplateRow = {
   id: string
@@ -179,7 +182,12 @@ export async function syncObligationsForOrganisation(
       })
       if (done > 0) continue
       const raw = addDays(endedOn, -template.dueDay)
-      const due = nextWorkingDayOnOrAfter(raw < today ? today : raw)
+      // An ending that comes sooner than the template foresaw still leaves time to write the plan: at most
+      // HANDOVER_GRACE_WORKING_DAYS from today, or the ending itself when that comes first.
+      const grace = addWorkingDays(today, HANDOVER_GRACE_WORKING_DAYS)
+      const due = nextWorkingDayOnOrAfter(
+        raw >= today ? raw : endedOn > today && endedOn < grace ? endedOn : grace,
+      )
       // Keep at most one open hand-over obligation: the earliest that is still ahead, moved to the new date.
       const open = await tx.obligation.findMany({
         where: { templateId: template.id, organisationId, status: 'open', dueDate: { gte: today } },
