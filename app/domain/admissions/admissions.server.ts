@@ -4,7 +4,7 @@ import { now } from '~/utils/clock'
 import { newId } from '~/utils/ids.server'
 import { queueEmail } from '~/utils/email.server'
 import { getEnv } from '~/utils/env.server'
-import { addDays, formatDate } from '~/utils/time'
+import { addDays, formatDate, startOfAmsterdamDay } from '~/utils/time'
 import { recordAudit, type Actor } from '~/domain/audit/audit.server'
 import { AdmissionError, admissionStateLabel, findAdmissionTransition, type AdmissionAction } from './state'
 import { providerRecipients } from './context.server'
@@ -24,6 +24,8 @@ export type AdmissionTransitionInput = {
   /** The region of the acting buyer (scopes the admission); omitted for the system (revalidation job). */
   regionId?: string
   reason: string
+  /** E-mail the provider (default). Off where the provider already knew, as when its contract runs out. */
+  notify?: boolean
 }
 
 /** Suspend, restore or end one admission, with its reason; audited and e-mailed to the provider. */
@@ -75,7 +77,8 @@ export async function transitionAdmissionIn(tx: Tx, input: AdmissionTransitionIn
     organisationId: admission.organisationId,
     regionId: admission.perceel.procurement.regionId,
   })
-  for (const to of await providerRecipients(tx, admission.organisationId)) {
+  const recipients = input.notify === false ? [] : await providerRecipients(tx, admission.organisationId)
+  for (const to of recipients) {
     await queueEmail(tx, {
       to,
       subject: `Toelating ${ACTION_WORDS[input.action]}: ${admission.perceel.name}`,
@@ -90,6 +93,40 @@ export async function transitionAdmissionIn(tx: Tx, input: AdmissionTransitionIn
     })
   }
   return { from: admission.status, to: t.to }
+}
+
+/**
+ * A contract that has run out ends what it admitted. From the day after the contract's end date (the perceel's
+ * contract terms, or the procurement's contract period when the perceel has none) running admissions end, with that
+ * as the reason: audited, and the hand-over plan follows. Not e-mailed: the end date was in the contract all along,
+ * and one mail per admission would bury the provider. Returns how many ended.
+ */
+export async function endAdmissionsAfterContract(at: Date = now(), batch = 200): Promise<number> {
+  const today = startOfAmsterdamDay(at)
+  const expired = await db.admission.findMany({
+    where: {
+      status: { in: ['actief', 'geschorst'] },
+      OR: [
+        { perceel: { contract: { endDate: { lt: today } } } },
+        { perceel: { contract: null, procurement: { contractEnd: { lt: today } } } },
+      ],
+    },
+    select: { id: true },
+    orderBy: { id: 'asc' },
+    take: batch,
+  })
+  for (const a of expired) {
+    await db.$transaction((tx) =>
+      transitionAdmissionIn(tx, {
+        admissionId: a.id,
+        action: 'beeindigen',
+        actor: { system: 'contracteinde' },
+        reason: 'Het contract is afgelopen.',
+        notify: false,
+      }),
+    )
+  }
+  return expired.length
 }
 
 export type AwardInput = {
