@@ -37,6 +37,8 @@ export type RouteRule = {
   /** Outcome per role; roles left out expect `otherwise`. */
   expect: Partial<Record<Role, Outcome>>
   otherwise: Outcome
+  /** For the POST walk, where a POST is answered otherwise than a GET (POST-only routes). */
+  post?: Partial<Record<Role, Outcome>>
 }
 
 const everyone = (o: Outcome) => ({ expect: {}, otherwise: o })
@@ -204,9 +206,18 @@ export const ROUTE_RULES: RouteRule[] = councilSeesNoStaffPages([
   })),
   // POST only (the upload endpoint of the progress bar).
   {
+    // POST only (the upload with progress bar): anonymous posts go to the login, members of an organisation reach the
+    // upload, staff without an organisation are sent to create one.
     file: 'aanbieder.bewijsstukken.uploaden.ts',
     path: '/aanbieder/bewijsstukken/uploaden',
     ...everyone(405),
+    post: {
+      anoniem: 'login',
+      medewerker: 200,
+      andereAanbieder: 200,
+      andereInkoper: 'redirect',
+      adviesraad: 'redirect',
+    },
   },
   {
     file: 'bestanden.bewijsstukken.$fileId.ts',

@@ -55,3 +55,27 @@ for (const role of ROLES) {
     expect(wrong, `rondgang als ${role}`).toEqual([])
   })
 }
+
+/**
+ * The same walk for actions: a POST (an empty form) from someone the page refuses must be refused the same way, and
+ * never reach the action's own logic. 405 is fine too: the route has no action at all. Pages a role may open are left
+ * out, so the walk changes nothing in the demo data.
+ */
+const REFUSED_ROLES = ['anoniem', 'medewerker', 'andereAanbieder', 'andereInkoper', 'adviesraad'] as const
+for (const role of REFUSED_ROLES) {
+  test(`acties als ${role}`, async ({ page }) => {
+    test.setTimeout(180_000)
+    if (role !== 'anoniem') await loginAs(page, LOGINS[role])
+    const wrong: string[] = []
+    for (const rule of ROUTE_RULES) {
+      const expected = rule.post?.[role] ?? rule.expect[role] ?? rule.otherwise
+      if (expected === 200 || expected === 'redirect') continue
+      const res = await page.request.post(rule.path, { maxRedirects: 0, form: {} })
+      const got = outcomeOf(res.status(), res.headers()['location'])
+      if (got !== expected && got !== 405) {
+        wrong.push(`POST ${rule.path} (${rule.file}): verwacht ${expected}, kreeg ${got}`)
+      }
+    }
+    expect(wrong, `acties als ${role}`).toEqual([])
+  })
+}

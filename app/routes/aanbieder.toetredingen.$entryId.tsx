@@ -29,7 +29,7 @@ import { PartnersTable, StatusText } from '~/components/admissions'
 import { FormErrors, TextField, TextareaField } from '~/components/form-field'
 import { actorOf, maySubmitFor, notFound } from '~/domain/accounts/permissions.server'
 import { requireProvider } from '~/domain/admissions/guards.server'
-import { providerEntryView } from '~/domain/admissions/queries.server'
+import { isOwnEntry, providerEntryView } from '~/domain/admissions/queries.server'
 import {
   alignConceptForView,
   moveEntryToNextMoment,
@@ -92,6 +92,7 @@ function readDraft(form: FormData) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, organisationId, membership } = await requireProvider(request)
   const entryId = params.entryId ?? ''
+  if (!(await isOwnEntry(organisationId, entryId))) notFound()
   const form = await request.formData()
   const intent = String(form.get('intent') ?? '')
   const actor = actorOf(viewer, request)

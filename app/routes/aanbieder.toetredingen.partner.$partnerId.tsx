@@ -34,6 +34,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, organisationId, membership } = await requireProvider(request)
   const partnerId = params.partnerId ?? ''
+  // Only the named partner organisation may answer; anyone else gets "not found" before the form is read.
+  if (!(await partnerRequestView(organisationId, partnerId))) notFound()
   const formData = await request.formData()
   const intent = String(formData.get('intent') ?? '')
   if (intent !== 'bevestigen' && intent !== 'afwijzen')

@@ -18,6 +18,8 @@ import { clientIp, createUserSession, redirectWithFlash } from '~/utils/session.
 
 export const meta: MetaFunction = () => [{ title: 'Uitnodiging | Aanbiederspoort' }]
 
+const GONE = 'Deze uitnodiging werkt niet meer. Vraag om een nieuwe uitnodiging.'
+
 const newAccountSchema = z.object({
   intent: z.literal('account'),
   name: text({ max: 200, required: 'Vul uw naam in' }),
@@ -44,6 +46,8 @@ async function destinationFor(result: { organisationId: string | null; regionId:
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? ''
+  // An unknown or spent link answers as the page does, whatever is posted.
+  if (!(await describeInvitation(token))) return data({ reply: null, error: GONE }, { status: 404 })
   const formData = await request.formData()
   const intent = formData.get('intent')
   const ip = clientIp(request)
@@ -58,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           error:
             result.reason === 'other-account'
               ? 'Deze uitnodiging is voor een ander e-mailadres. Log uit en log in met dat adres.'
-              : 'Deze uitnodiging werkt niet meer. Vraag om een nieuwe uitnodiging.',
+              : GONE,
         },
         { status: 400 },
       )

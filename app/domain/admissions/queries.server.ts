@@ -126,6 +126,12 @@ export function expectedDecisionDate(entry: LoadedEntry): Date {
 }
 
 /** Everything the provider's entry screen shows. Null when the entry is not this organisation's. */
+/** Is this entry the organisation's own? Actions ask first, so another's entry is "not found" whatever is posted. */
+export async function isOwnEntry(organisationId: string, entryId: string): Promise<boolean> {
+  const entry = await db.entry.findFirst({ where: { id: entryId, organisationId }, select: { id: true } })
+  return entry !== null
+}
+
 export async function providerEntryView(organisationId: string, entryId: string) {
   const entry = await loadEntry(db, entryId)
   if (!entry || entry.organisationId !== organisationId) return null
