@@ -408,9 +408,43 @@ test.describe('consultaties', () => {
     await expect(noJs.getByText(/is geannuleerd/)).toBeVisible()
     const cancelled = await waitForMail(bram, /gaat niet door/)
     expect(cancelled.text).toContain('Te weinig aanmeldingen.')
+
+    // The public page keeps the session, as cancelled: the reason, no seats, no form, no .ics link.
     await anon.goto(`/consultaties/${round.id}`)
-    await expect(anon.getByText(/gaat niet door\. Reden: Te weinig aanmeldingen\./)).toBeVisible()
-    await expect(anon.getByText('Er zijn (nog) geen sessies.')).toBeVisible()
+    const publicCard = anon.getByRole('region', { name: `Dialoogsessie ${round.id.slice(-6)}` })
+    await expect(publicCard.getByText('Geannuleerd')).toBeVisible()
+    await expect(publicCard.getByText(/gaat niet door\. Reden: Te weinig aanmeldingen\./)).toBeVisible()
+    await expect(publicCard.getByText(/plaatsen vrij/)).toHaveCount(0)
+    await expect(publicCard.getByRole('link', { name: /Zet in uw agenda/ })).toHaveCount(0)
+    await expectAccessible(anon)
+    const ics = await anon.request.get(`/consultaties/${round.id}/sessies/${round.sessionId}/agenda.ics`)
+    expect(await ics.text()).toContain('STATUS:CANCELLED')
+
+    // The buyer keeps the attendee list.
+    await noJs.goto(`/regio/rivierenland/consultaties/${round.id}`)
+    const buyerCard = noJs.getByRole('region', { name: `Dialoogsessie ${round.id.slice(-6)}` })
+    await expect(buyerCard.getByText('Geannuleerd')).toBeVisible()
+    await expect(buyerCard.getByRole('cell', { name: new RegExp(anna) })).toBeVisible()
+    await expect(buyerCard.getByRole('cell', { name: new RegExp(bram) })).toBeVisible()
+    await expect(buyerCard.getByRole('link', { name: /wijzigen of annuleren/ })).toHaveCount(0)
+    expect(await e2eDb().sessionRegistration.count({ where: { sessionId: round.sessionId } })).toBe(2)
+
+    // The session page is read-only now; a form sent from a page opened before is refused.
+    await inkoper.getByLabel('Reden van de annulering').fill('Nog een keer.')
+    await inkoper.getByRole('button', { name: 'Sessie annuleren' }).click()
+    await expect(
+      inkoper.getByText('De sessie is geannuleerd. Wijzigen of opnieuw annuleren kan niet meer.'),
+    ).toBeVisible()
+    await inkoper.goto(sessionPage)
+    await expect(inkoper.getByRole('heading', { level: 1 })).toHaveText('Geannuleerde sessie')
+    await expect(inkoper.getByText(/Reden: Te weinig aanmeldingen\./)).toBeVisible()
+    await expect(inkoper.getByRole('button', { name: 'Sessie annuleren' })).toHaveCount(0)
+    await expectAccessible(inkoper)
+    expect(
+      await e2eDb().auditEvent.count({
+        where: { subjectId: round.sessionId, action: 'consultatie.sessie.geannuleerd' },
+      }),
+    ).toBe(1)
     for (const p of [inkoper, noJs, anon]) await p.context().close()
   })
 

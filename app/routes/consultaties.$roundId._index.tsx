@@ -67,13 +67,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     round: {
       ...round,
-      // The online link only for organisations with a seat.
+      // The online link only for organisations with a seat, and never for a cancelled session.
       sessions: round.sessions.map((s) => {
         const seat = seats[s.id]
+        const cancelled = !!s.cancelledAt
         return {
           ...s,
-          onlineUrl: seatSessions.has(s.id) ? s.onlineUrl : null,
-          hasOnline: !!s.onlineUrl,
+          cancelled,
+          onlineUrl: seatSessions.has(s.id) && !cancelled ? s.onlineUrl : null,
+          hasOnline: !!s.onlineUrl && !cancelled,
           open: mayRegister(round, s, at),
           started: sessionStarted(s, at),
           // Seats this visitor's organisation can get: free seats held for invited organisations do not count.
@@ -130,6 +132,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         gesloten: 'Aanmelden voor deze sessie is niet meer mogelijk: de aanmeldtermijn is voorbij.',
         limiet: 'Uw organisatie heeft het maximale aantal plaatsen voor deze sessie al gebruikt.',
         dubbel: 'Deze deelnemer is al aangemeld voor deze sessie.',
+        geannuleerd: 'Aanmelden is niet mogelijk: deze sessie is geannuleerd.',
       }[result.reason]
       return data<ActionResult>(
         { intent, sessionId, result: submission.reply({ formErrors: [message] }) },
@@ -148,16 +151,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === 'afmelden') {
     const registrationId = String(formData.get('registrationId') ?? '')
     const result = await cancelRegistration({ registrationId, organisationId, actor })
-    if (!result.ok && result.reason === 'begonnen') {
+    if (!result.ok && result.reason !== 'onbekend') {
+      const message = {
+        begonnen: 'Afmelden kan niet meer: de sessie is al begonnen.',
+        geannuleerd: 'Afmelden is niet nodig: de sessie is geannuleerd en uw aanmelding is vervallen.',
+      }[result.reason]
       return data<ActionResult>(
-        {
-          intent,
-          registrationId,
-          result: {
-            status: 'error',
-            error: { '': ['Afmelden kan niet meer: de sessie is al begonnen.'] },
-          },
-        },
+        { intent, registrationId, result: { status: 'error', error: { '': [message] } } },
         { status: 409 },
       )
     }
@@ -337,6 +337,12 @@ export default function ConsultatieRonde() {
         return (
           <section key={s.id} className="portaal-card" aria-labelledby={`sessie-${s.id}`}>
             <Heading3 id={`sessie-${s.id}`}>{s.title}</Heading3>
+            {s.cancelled ? (
+              <Paragraph>
+                <span className="portaal-status">Geannuleerd</span> Deze sessie gaat niet door. Reden:{' '}
+                {s.cancelReason}
+              </Paragraph>
+            ) : null}
             <dl className="portaal-facts">
               <dt>Soort</dt>
               <dd>{SESSION_KIND_LABELS[s.kind as SessionKind] ?? s.kind}</dd>
@@ -357,18 +363,24 @@ export default function ConsultatieRonde() {
                   ' · de online link ziet u na aanmelding'
                 ) : null}
               </dd>
-              <dt>Plaatsen</dt>
-              <dd>
-                {s.seatText} · hoogstens {s.seatsPerOrganisation} per organisatie
-              </dd>
-              <dt>Aanmelden tot</dt>
-              <dd>{formatDateTime(new Date(s.registrationDeadline))}</dd>
+              {s.cancelled ? null : (
+                <>
+                  <dt>Plaatsen</dt>
+                  <dd>
+                    {s.seatText} · hoogstens {s.seatsPerOrganisation} per organisatie
+                  </dd>
+                  <dt>Aanmelden tot</dt>
+                  <dd>{formatDateTime(new Date(s.registrationDeadline))}</dd>
+                </>
+              )}
             </dl>
-            <Paragraph>
-              <a href={`/consultaties/${round.id}/sessies/${s.id}/agenda.ics`} download>
-                Zet in uw agenda (.ics)
-              </a>
-            </Paragraph>
+            {s.cancelled ? null : (
+              <Paragraph>
+                <a href={`/consultaties/${round.id}/sessies/${s.id}/agenda.ics`} download>
+                  Zet in uw agenda (.ics)
+                </a>
+              </Paragraph>
+            )}
             {d.attendees[s.id]?.length ? (
               <Paragraph>Deelnemende organisaties: {d.attendees[s.id]!.join(', ')}</Paragraph>
             ) : null}
@@ -383,7 +395,10 @@ export default function ConsultatieRonde() {
                 <Paragraph>{last.result.error?.['']?.join(' ')}</Paragraph>
               </Alert>
             ) : null}
-            {mine.length ? (
+            {s.cancelled && mine.length ? (
+              <Paragraph>De aanmeldingen van uw organisatie voor deze sessie zijn vervallen.</Paragraph>
+            ) : null}
+            {mine.length && !s.cancelled ? (
               <Table>
                 <caption className="utrecht-table__caption">Aanmeldingen van {d.organisationName}</caption>
                 <TableHeader>
@@ -416,7 +431,7 @@ export default function ConsultatieRonde() {
                 </TableBody>
               </Table>
             ) : null}
-            {own && s.open ? (
+            {own && s.open && !s.cancelled ? (
               <>
                 <Heading3>Collega aanmelden voor {s.title}</Heading3>
                 {s.available === 0 ? (
@@ -428,7 +443,7 @@ export default function ConsultatieRonde() {
                 <RegisterForm sessionId={s.id} last={last} />
               </>
             ) : null}
-            {own && !s.open ? <Paragraph>Aanmelden is niet meer mogelijk.</Paragraph> : null}
+            {own && !s.open && !s.cancelled ? <Paragraph>Aanmelden is niet meer mogelijk.</Paragraph> : null}
           </section>
         )
       })}

@@ -3,7 +3,10 @@ import { getViewer, currentMembership, notFound } from '~/domain/accounts/permis
 import { sessionIcs } from '~/domain/consultations/emails.server'
 import { db } from '~/utils/db.server'
 
-/** A session as an iCalendar file. The online link is only in it for organisations with a seat. */
+/**
+ * A session as an iCalendar file. The online link is only in it for organisations with a seat. A cancelled session
+ * gives the cancelling event (same UID, higher SEQUENCE), so a calendar that imported it earlier can drop it.
+ */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await db.consultationSession.findFirst({
     where: { id: params.sessionId!, roundId: params.roundId!, round: { status: 'gepubliceerd' } },
@@ -16,10 +19,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       durationMinutes: true,
       address: true,
       onlineUrl: true,
+      cancelledAt: true,
       round: { select: { title: true } },
     },
   })
   if (!session) notFound()
+  if (session.cancelledAt) return icsResponse(session.id, sessionIcs(session, false, true))
   const viewer = await getViewer(request)
   const membership = viewer ? await currentMembership(request, viewer) : null
   const hasSeat = membership
@@ -27,10 +32,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         where: { sessionId: session.id, organisationId: membership.organisationId, status: 'zeker' },
       })) > 0
     : false
-  return new Response(sessionIcs(session, hasSeat), {
+  return icsResponse(session.id, sessionIcs(session, hasSeat))
+}
+
+function icsResponse(sessionId: string, body: string) {
+  return new Response(body, {
     headers: {
       'Content-Type': 'text/calendar; charset=utf-8',
-      'Content-Disposition': `attachment; filename="sessie-${session.id}.ics"`,
+      'Content-Disposition': `attachment; filename="sessie-${sessionId}.ics"`,
       'Cache-Control': 'private, no-store',
     },
   })

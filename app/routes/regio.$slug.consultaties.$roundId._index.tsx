@@ -247,21 +247,36 @@ export default function BeheerRonde() {
         return (
           <section key={s.id} className="portaal-card" aria-labelledby={`sessie-${s.id}`}>
             <Heading3 id={`sessie-${s.id}`}>{s.title}</Heading3>
+            {s.cancelledAt ? (
+              <Paragraph>
+                <span className="portaal-status">Geannuleerd</span> op{' '}
+                {formatDateTime(new Date(s.cancelledAt))}. Reden: {s.cancelReason}
+              </Paragraph>
+            ) : null}
             <Paragraph>
               {SESSION_KIND_LABELS[s.kind as SessionKind] ?? s.kind} · {formatDateTime(new Date(s.startsAt))}{' '}
               · {s.durationMinutes} minuten · {s.address ?? 'online'}
               {s.onlineUrl ? ` · ${s.onlineUrl}` : ''}
             </Paragraph>
-            <Paragraph>
-              {zeker} van {s.seats} plaatsen bezet · hoogstens {s.seatsPerOrganisation} per organisatie ·
-              aanmelden tot {formatDateTime(new Date(s.registrationDeadline))}
-            </Paragraph>
+            {s.cancelledAt ? (
+              s.registrations.length ? (
+                <Paragraph>
+                  De aanmeldingen hieronder zijn bewaard zoals ze waren bij de annulering; de deelnemers
+                  hebben bericht gekregen.
+                </Paragraph>
+              ) : null
+            ) : (
+              <Paragraph>
+                {zeker} van {s.seats} plaatsen bezet · hoogstens {s.seatsPerOrganisation} per organisatie ·
+                aanmelden tot {formatDateTime(new Date(s.registrationDeadline))}
+              </Paragraph>
+            )}
             {s.reservations.length ? (
               <Paragraph>
                 Gereserveerd: {s.reservations.map((r) => `${r.organisation.name} (${r.seats})`).join(', ')}
               </Paragraph>
             ) : null}
-            {s.started ? null : (
+            {s.started || s.cancelledAt ? null : (
               <Paragraph>
                 <RemixLink to={`${base}/sessies/${s.id}`}>{s.title} wijzigen of annuleren</RemixLink>
               </Paragraph>
@@ -293,9 +308,11 @@ export default function BeheerRonde() {
                 </Table>
               </div>
             ) : (
-              <Paragraph>Nog geen aanmeldingen.</Paragraph>
+              <Paragraph>
+                {s.cancelledAt ? 'Er waren geen aanmeldingen.' : 'Nog geen aanmeldingen.'}
+              </Paragraph>
             )}
-            {s.started && round.status !== 'concept' ? (
+            {s.started && !s.cancelledAt && round.status !== 'concept' ? (
               <TextForm
                 intent="notulen"
                 id={s.id}

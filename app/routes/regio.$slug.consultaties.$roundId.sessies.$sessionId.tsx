@@ -17,7 +17,9 @@ import { redirectWithFlash } from '~/utils/session.server'
 import { formatDateTime, toDateTimeLocalValue } from '~/utils/time'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Sessie wijzigen: ${data?.session.title ?? 'sessie'} | Aanbiederspoort` },
+  {
+    title: `${data?.cancelled ? 'Geannuleerde sessie' : 'Sessie wijzigen'}: ${data?.session.title ?? 'sessie'} | Aanbiederspoort`,
+  },
 ]
 
 async function load(request: Request, params: LoaderFunctionArgs['params']) {
@@ -33,6 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     region: { slug: region.slug },
     started: sessionStarted(session, now()),
     published: session.round.status !== 'concept',
+    cancelled: session.cancelledAt ? { at: session.cancelledAt, reason: session.cancelReason ?? '' } : null,
     session: {
       id: session.id,
       roundId: session.roundId,
@@ -65,8 +68,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = actorOf(viewer, request)
   const back = `/regio/${region.slug}/consultaties/${session.roundId}`
   const started = 'De sessie is al begonnen. Wijzigen of annuleren kan niet meer.'
+  const cancelled = 'De sessie is geannuleerd. Wijzigen of opnieuw annuleren kan niet meer.'
+  const intent = formData.get('intent') === 'annuleren' ? 'annuleren' : 'wijzigen'
+  // A form sent from an outdated page: refused before validation, whatever was filled in (the domain refuses too).
+  if (session.cancelledAt) {
+    return data<ActionResult>(
+      { intent, result: { status: 'error', error: { '': [cancelled] } } },
+      { status: 409 },
+    )
+  }
 
-  if (formData.get('intent') === 'annuleren') {
+  if (intent === 'annuleren') {
     const submission = parseWithZod(formData, { schema: sessionCancelSchema })
     if (submission.status !== 'success') {
       return data<ActionResult>({ intent: 'annuleren', result: submission.reply() }, { status: 400 })
@@ -75,14 +87,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.ok && result.reason === 'onbekend') notFound()
     if (!result.ok) {
       return data<ActionResult>(
-        { intent: 'annuleren', result: submission.reply({ formErrors: [started] }) },
+        {
+          intent: 'annuleren',
+          result: submission.reply({
+            formErrors: [result.reason === 'geannuleerd' ? cancelled : started],
+          }),
+        },
         { status: 409 },
       )
     }
     return redirectWithFlash(
       request,
       back,
-      session.round.status === 'concept'
+      result.removed
         ? `De sessie "${session.title}" is verwijderd.`
         : `De sessie "${session.title}" is geannuleerd. De annulering staat op de pagina van de ronde en is gemaild naar ${result.attendees} aangemelde deelnemer(s).`,
     )
@@ -120,10 +137,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
             })
           : result.reason === 'verleden'
             ? submission.reply({ fieldErrors: { startsAt: ['Kies een begintijd in de toekomst'] } })
-            : submission.reply({ formErrors: [started] })
+            : submission.reply({ formErrors: [result.reason === 'geannuleerd' ? cancelled : started] })
     return data<ActionResult>(
       { intent: 'wijzigen', result: reply },
-      { status: result.reason === 'begonnen' ? 409 : 400 },
+      { status: result.reason === 'begonnen' || result.reason === 'geannuleerd' ? 409 : 400 },
     )
   }
   const published = session.round.status !== 'concept'
@@ -204,9 +221,32 @@ function CancelForm({ last, published }: { last: ActionResult | undefined; publi
 }
 
 export default function SessieWijzigen() {
-  const { region, session, started, published } = useLoaderData<typeof loader>()
+  const { region, session, started, published, cancelled } = useLoaderData<typeof loader>()
   const last = useActionData<typeof action>()
   const back = `/regio/${region.slug}/consultaties/${session.roundId}`
+  if (cancelled) {
+    return (
+      <>
+        <Heading1>Geannuleerde sessie</Heading1>
+        <Paragraph>
+          {session.title} op {formatDateTime(new Date(session.startsAt))} ·{' '}
+          <RemixLink to={back}>{session.roundTitle}</RemixLink>
+        </Paragraph>
+        <Alert type="info">
+          <Paragraph>
+            Deze sessie is geannuleerd op {formatDateTime(new Date(cancelled.at))}. Reden: {cancelled.reason}
+          </Paragraph>
+          <Paragraph>Wijzigen of opnieuw annuleren kan niet meer.</Paragraph>
+        </Alert>
+        <Paragraph>
+          Bij de annulering {session.seated === 1 ? 'had' : 'hadden'} {session.seated}{' '}
+          {session.seated === 1 ? 'deelnemer' : 'deelnemers'} een plaats en{' '}
+          {session.waiting === 1 ? 'stond' : 'stonden'} er {session.waiting} op de wachtlijst. De
+          deelnemerslijst staat op de <RemixLink to={back}>pagina van de ronde</RemixLink>.
+        </Paragraph>
+      </>
+    )
+  }
   return (
     <>
       <Heading1>Sessie wijzigen</Heading1>
@@ -231,7 +271,7 @@ export default function SessieWijzigen() {
           <Heading2>Sessie annuleren</Heading2>
           <Paragraph>
             {published
-              ? 'De sessie gaat dan niet door: alle aanmeldingen vervallen en de deelnemers krijgen bericht, met een agenda-bestand dat de afspraak verwijdert.'
+              ? 'De sessie gaat dan niet door: alle aanmeldingen vervallen en de deelnemers krijgen bericht, met een agenda-bestand dat de afspraak verwijdert. De sessie blijft als geannuleerd zichtbaar, met de deelnemerslijst.'
               : 'De ronde is nog niet gepubliceerd: de sessie wordt verwijderd.'}
           </Paragraph>
           <CancelForm last={last} published={published} />

@@ -21,7 +21,8 @@ export async function listPublicRounds(filter: { region?: string | null; segment
       questionsDeadline: true,
       region: { select: { name: true, slug: true } },
       segments: { select: { segment: { select: { name: true } } } },
-      _count: { select: { sessions: true } },
+      // Cancelled sessions stay for the record but are not on offer.
+      _count: { select: { sessions: { where: { cancelledAt: null } } } },
     },
     take: 200,
   })
@@ -80,6 +81,8 @@ export async function getPublicRound(roundId: string) {
           seatsPerOrganisation: true,
           registrationDeadline: true,
           minutes: true,
+          cancelledAt: true,
+          cancelReason: true,
           _count: { select: { registrations: { where: { status: 'zeker' } } } },
         },
       },
@@ -104,7 +107,7 @@ export async function seatAvailabilityFor(
 ): Promise<Record<string, SeatAvailability>> {
   const [sessions, seated] = await Promise.all([
     db.consultationSession.findMany({
-      where: { roundId },
+      where: { roundId, cancelledAt: null },
       select: {
         id: true,
         seats: true,
@@ -158,7 +161,7 @@ export async function getOwnParticipation(roundId: string, organisationId: strin
 /** Names of organisations with a seat, per session, for rounds that publish their attendee list. */
 export async function publishedAttendees(roundId: string) {
   const rows = await db.sessionRegistration.findMany({
-    where: { session: { roundId, round: { publishAttendees: true } }, status: 'zeker' },
+    where: { session: { roundId, cancelledAt: null, round: { publishAttendees: true } }, status: 'zeker' },
     distinct: ['sessionId', 'organisationId'],
     select: { sessionId: true, organisation: { select: { name: true } } },
   })
@@ -179,7 +182,7 @@ export async function listRegionRounds(regionId: string) {
       opensAt: true,
       closesAt: true,
       questionsDeadline: true,
-      _count: { select: { sessions: true, inputs: true } },
+      _count: { select: { sessions: { where: { cancelledAt: null } }, inputs: true } },
     },
     take: 200,
   })
@@ -245,6 +248,8 @@ export async function getRegionRound(regionId: string, roundId: string) {
           seatsPerOrganisation: true,
           registrationDeadline: true,
           minutes: true,
+          cancelledAt: true,
+          cancelReason: true,
           reservations: { select: { seats: true, organisation: { select: { name: true } } } },
           registrations: {
             where: { status: { in: ['zeker', 'wachtlijst'] } },
@@ -308,6 +313,8 @@ export async function getRegionSession(regionId: string, roundId: string, sessio
       seats: true,
       seatsPerOrganisation: true,
       registrationDeadline: true,
+      cancelledAt: true,
+      cancelReason: true,
       round: { select: { title: true, status: true } },
       reservations: {
         orderBy: { organisation: { name: 'asc' } },

@@ -23,6 +23,7 @@ const sessionSelect = {
   seats: true,
   seatsPerOrganisation: true,
   registrationDeadline: true,
+  cancelledAt: true,
   reservations: { select: { organisationId: true, seats: true } },
   round: {
     select: {
@@ -101,7 +102,8 @@ export async function withSeatRetry<T>(work: (tx: Tx) => Promise<T>): Promise<T>
 
 export type RegisterResult =
   | { ok: true; status: 'zeker' | 'wachtlijst'; registrationId: string; seatNumber: number | null }
-  | { ok: false; reason: 'gesloten' | 'limiet' | 'dubbel' }
+  /** geannuleerd: the session was cancelled (it stays, with its registrations, as the record). */
+  | { ok: false; reason: 'gesloten' | 'limiet' | 'dubbel' | 'geannuleerd' }
 
 /** Registers one attendee of an organisation for a session: a seat when one is free for it, else the waiting list. */
 export async function registerForSession(input: {
@@ -114,6 +116,7 @@ export async function registerForSession(input: {
   const email = input.attendeeEmail.trim().toLowerCase()
   return withSeatRetry(async (tx): Promise<RegisterResult> => {
     const session = await lockSession(tx, input.sessionId)
+    if (session.cancelledAt) return { ok: false, reason: 'geannuleerd' }
     if (!mayRegister(session.round, session, now())) return { ok: false, reason: 'gesloten' }
     const duplicate = await tx.sessionRegistration.count({
       where: { sessionId: session.id, attendeeEmail: email, status: { in: ['zeker', 'wachtlijst'] } },
@@ -152,9 +155,10 @@ export async function registerForSession(input: {
 
 /**
  * Gives free seats to the waiting list in order of registration, as far as per-organisation limits and
- * reservations allow. Runs inside the transaction that freed the seat.
+ * reservations allow. Runs inside the transaction that freed the seat. A cancelled session has no seats to give.
  */
 export async function promoteFromWaitingList(tx: Tx, session: LockedSession, actor: Actor) {
+  if (session.cancelledAt) return []
   const waiting = await tx.sessionRegistration.findMany({
     where: { sessionId: session.id, status: 'wachtlijst' },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
@@ -190,8 +194,11 @@ export async function promoteFromWaitingList(tx: Tx, session: LockedSession, act
 
 export type CancelResult =
   | { ok: true; promoted: string[] }
-  /** onbekend: not this organisation's, or already cancelled; begonnen: the session has started. */
-  | { ok: false; reason: 'onbekend' | 'begonnen'; promoted: [] }
+  /**
+   * onbekend: not this organisation's, or already cancelled; begonnen: the session has started; geannuleerd: the
+   * session was cancelled, so its registrations stay as they were.
+   */
+  | { ok: false; reason: 'onbekend' | 'begonnen' | 'geannuleerd'; promoted: [] }
 
 /**
  * Cancels a registration of the organisation (or, for the buyer, any of the session) and fills the seat. Refused
@@ -223,6 +230,7 @@ export async function cancelRegistration(input: {
     if (!registration || !mayTransition(registration.status, 'geannuleerd'))
       return { ok: false, reason: 'onbekend', promoted: [] }
     const session = await lockSession(tx, registration.sessionId)
+    if (session.cancelledAt) return { ok: false, reason: 'geannuleerd', promoted: [] }
     if (sessionStarted(session, now())) return { ok: false, reason: 'begonnen', promoted: [] }
     await tx.sessionRegistration.update({
       where: { id: registration.id },
@@ -246,14 +254,15 @@ export async function cancelRegistration(input: {
 
 /**
  * The day-before reminder: every seat holder of a session that starts within the next 24 hours gets one e-mail.
- * Exactly once: `reminderSentAt` is set in the same transaction and the e-mail has a dedupe key.
+ * Exactly once: `reminderSentAt` is set in the same transaction and the e-mail has a dedupe key. A cancelled
+ * session keeps its seat holders but sends no reminder.
  */
 export async function sendSessionReminders(at: Date = now()): Promise<number> {
   const due = await db.sessionRegistration.findMany({
     where: {
       status: 'zeker',
       reminderSentAt: null,
-      session: { startsAt: { gt: at, lte: new Date(at.getTime() + 24 * 60 * 60_000) } },
+      session: { cancelledAt: null, startsAt: { gt: at, lte: new Date(at.getTime() + 24 * 60 * 60_000) } },
     },
     select: { id: true, attendeeName: true, attendeeEmail: true, organisationId: true, sessionId: true },
     take: 200,
@@ -261,8 +270,9 @@ export async function sendSessionReminders(at: Date = now()): Promise<number> {
   let sent = 0
   for (const registration of due) {
     await db.$transaction(async (tx) => {
+      // The session filter again: a cancellation between the query and this claim wins.
       const claimed = await tx.sessionRegistration.updateMany({
-        where: { id: registration.id, reminderSentAt: null, status: 'zeker' },
+        where: { id: registration.id, reminderSentAt: null, status: 'zeker', session: { cancelledAt: null } },
         data: { reminderSentAt: at },
       })
       if (claimed.count !== 1) return

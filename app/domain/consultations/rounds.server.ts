@@ -77,7 +77,8 @@ export async function createRound(regionId: string, input: RoundInput, actor: Ac
 
 /**
  * E-mail to everyone registered for a session of the round (seat or waiting list), once per address, except the
- * addresses in `skip` (they get a more specific e-mail about the same change).
+ * addresses in `skip` (they get a more specific e-mail about the same change). Registrations kept on a cancelled
+ * session are the record, not a subscription: they hear nothing more.
  */
 async function mailRegistered(
   tx: Tx,
@@ -87,7 +88,7 @@ async function mailRegistered(
   skip: ReadonlySet<string> = new Set(),
 ) {
   const registrations = await tx.sessionRegistration.findMany({
-    where: { session: { roundId }, status: { in: ['zeker', 'wachtlijst'] } },
+    where: { session: { roundId, cancelledAt: null }, status: { in: ['zeker', 'wachtlijst'] } },
     select: { attendeeEmail: true, attendeeName: true },
   })
   const seen = new Set<string>()
@@ -137,6 +138,7 @@ export async function inviteReservedOrganisations(tx: Tx, sessionId: string, org
       address: true,
       onlineUrl: true,
       registrationDeadline: true,
+      cancelledAt: true,
       round: { select: { title: true, status: true } },
       reservations: {
         where: organisationIds ? { organisationId: { in: organisationIds } } : {},
@@ -144,7 +146,7 @@ export async function inviteReservedOrganisations(tx: Tx, sessionId: string, org
       },
     },
   })
-  if (!session || session.round.status !== 'gepubliceerd') return 0
+  if (!session || session.cancelledAt || session.round.status !== 'gepubliceerd') return 0
   let sent = 0
   for (const r of session.reservations)
     sent += await mailReservationInvite(tx, r.organisationId, r.seats, session)
@@ -228,7 +230,10 @@ export async function publishRound(regionId: string, roundId: string, actor: Act
     })
     const alerts = await sendAlerts(tx, round)
     if (round.inviteCouncils) await inviteCouncilMembers(tx, round)
-    const sessions = await tx.consultationSession.findMany({ where: { roundId }, select: { id: true } })
+    const sessions = await tx.consultationSession.findMany({
+      where: { roundId, cancelledAt: null },
+      select: { id: true },
+    })
     for (const session of sessions) await inviteReservedOrganisations(tx, session.id)
     await recordAudit(tx, {
       actor,
@@ -640,7 +645,8 @@ export async function publishReport(regionId: string, roundId: string, report: s
 export async function publishMinutes(regionId: string, sessionId: string, minutes: string, actor: Actor) {
   return db.$transaction(async (tx) => {
     const session = await tx.consultationSession.findFirst({
-      where: { id: sessionId, round: { regionId, status: 'gepubliceerd' } },
+      // A cancelled session did not take place, so it has no minutes.
+      where: { id: sessionId, cancelledAt: null, round: { regionId, status: 'gepubliceerd' } },
       select: { id: true, roundId: true, title: true, startsAt: true, round: { select: { title: true } } },
     })
     if (!session || session.startsAt.getTime() > now().getTime()) return false

@@ -45,6 +45,9 @@ describe('round deadlines, to the minute', () => {
     }
     expect(mayRegister(round, session, new Date('2026-11-25T10:59:59Z'))).toBe(true)
     expect(mayRegister(round, session, new Date('2026-11-25T11:00:00Z'))).toBe(false)
+    // A cancelled session takes nobody, however early.
+    const cancelled = { ...session, cancelledAt: new Date('2026-11-02T09:00:00Z') }
+    expect(mayRegister(round, cancelled, new Date('2026-11-20T10:00:00Z'))).toBe(false)
   })
 })
 

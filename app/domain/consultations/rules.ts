@@ -74,11 +74,12 @@ export function mayGiveInput(round: RoundTimes, at: Date): boolean {
 
 export function mayRegister(
   round: RoundTimes,
-  session: { registrationDeadline: Date; startsAt: Date },
+  session: { registrationDeadline: Date; startsAt: Date; cancelledAt?: Date | null },
   at: Date,
 ): boolean {
   return (
     round.status === 'gepubliceerd' &&
+    !session.cancelledAt &&
     at.getTime() < session.registrationDeadline.getTime() &&
     at.getTime() < session.startsAt.getTime()
   )

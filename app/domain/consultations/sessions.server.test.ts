@@ -6,8 +6,10 @@ const port = await reserveLoopbackSmtp()
 const { getDb } = await import('~/utils/db.server')
 const { processOutbox } = await import('~/utils/email.server')
 const { setClockForTests } = await import('~/utils/clock')
-const { registerForSession } = await import('./registrations.server')
+const { registerForSession, cancelRegistration, sendSessionReminders } =
+  await import('./registrations.server')
 const { updateSession, cancelSession, describeSessionChange } = await import('./sessions.server')
+const { publishMinutes, recordRoundChange } = await import('./rounds.server')
 const f = await import('./test-factories')
 
 const db = getDb()
@@ -249,13 +251,24 @@ describe('changing and cancelling a session', () => {
     const region = await f.makeRegion(db)
     const round = await f.makeRound(db, region.id)
     const session = await f.makeSession(db, round.id, { seats: 1 })
-    await register(session.id, 'Karel')
-    await register(session.id, 'Lotte') // waiting list
+    const karelSeat = await register(session.id, 'Karel')
+    const lotteWaiting = await register(session.id, 'Lotte') // waiting list
 
     const result = await cancelSession(region.id, session.id, 'Te weinig aanmeldingen.', actor)
-    expect(result).toEqual({ ok: true, attendees: 2 })
-    expect(await db.consultationSession.findUnique({ where: { id: session.id } })).toBeNull()
-    expect(await db.sessionRegistration.count({ where: { sessionId: session.id } })).toBe(0)
+    expect(result).toEqual({ ok: true, attendees: 2, removed: false })
+    // The session stays, marked cancelled, with its registrations and waiting list as they were.
+    const kept = await db.consultationSession.findUniqueOrThrow({ where: { id: session.id } })
+    expect(kept.cancelledAt).toEqual(START)
+    expect(kept.cancelReason).toBe('Te weinig aanmeldingen.')
+    const registrations = await db.sessionRegistration.findMany({
+      where: { sessionId: session.id },
+      orderBy: { attendeeName: 'asc' },
+      select: { id: true, status: true, seatNumber: true },
+    })
+    expect(registrations).toEqual([
+      { id: karelSeat.registrationId, status: 'zeker', seatNumber: 1 },
+      { id: lotteWaiting.registrationId, status: 'wachtlijst', seatNumber: null },
+    ])
     const [change] = await db.consultationChange.findMany({ where: { roundId: round.id } })
     expect(change!.summary).toBe(
       'Sessie "Dialoogsessie tarieven" op 10 december 2026, 14:00 gaat niet door. Reden: Te weinig aanmeldingen.',
@@ -279,6 +292,107 @@ describe('changing and cancelling a session', () => {
       (m) => m.to.includes('lotte@example.org') && /gaat niet door/.test(m.subject),
     )
     expect(lotte.attachments).toEqual([])
+  })
+
+  it('a cancelled session takes no change, cancellation, registration, promotion, reminder or minutes', async () => {
+    const region = await f.makeRegion(db)
+    const round = await f.makeRound(db, region.id)
+    const session = await f.makeSession(db, round.id, {
+      seats: 1,
+      startsAt: new Date('2026-11-24T09:00:00Z'),
+      registrationDeadline: new Date('2026-11-23T20:00:00Z'),
+    })
+    const seat = await register(session.id, 'Mees')
+    const waiting = await register(session.id, 'Noor')
+    expect((await cancelSession(region.id, session.id, 'Spreker ziek.', actor)).ok).toBe(true)
+    const mails = () =>
+      db.outboxMessage.count({ where: { to: { in: ['mees@example.org', 'noor@example.org'] } } })
+    const mailsAfterCancel = await mails()
+
+    expect(await cancelSession(region.id, session.id, 'Nog eens', actor)).toEqual({
+      ok: false,
+      reason: 'geannuleerd',
+    })
+    expect(
+      await updateSession(
+        region.id,
+        session.id,
+        asInput({
+          seats: 9,
+          startsAt: new Date('2026-11-24T09:00:00Z'),
+          registrationDeadline: new Date('2026-11-23T20:00:00Z'),
+        }),
+        'x',
+        actor,
+      ),
+    ).toEqual({ ok: false, reason: 'geannuleerd' })
+    const org = await f.makeOrganisation(db)
+    expect(
+      await registerForSession({
+        sessionId: session.id,
+        organisationId: org.id,
+        attendeeName: 'Olaf',
+        attendeeEmail: 'olaf@example.org',
+        actor,
+      }),
+    ).toEqual({ ok: false, reason: 'geannuleerd' })
+    // Cancelling the seat holder frees nothing and promotes nobody.
+    expect(
+      await cancelRegistration({ registrationId: seat.registrationId, organisationId: null, actor }),
+    ).toEqual({ ok: false, reason: 'geannuleerd', promoted: [] })
+    expect(
+      await cancelRegistration({ registrationId: waiting.registrationId, organisationId: null, actor }),
+    ).toEqual({ ok: false, reason: 'geannuleerd', promoted: [] })
+    expect(
+      (
+        await db.sessionRegistration.findMany({
+          where: { sessionId: session.id },
+          orderBy: { attendeeName: 'asc' },
+        })
+      ).map((r) => [r.attendeeName, r.status, r.seatNumber]),
+    ).toEqual([
+      ['Mees', 'zeker', 1],
+      ['Noor', 'wachtlijst', null],
+    ])
+
+    // The day before: no reminder for the kept seat holder.
+    await sendSessionReminders(new Date('2026-11-23T10:00:00Z'))
+    expect(
+      await db.outboxMessage.count({
+        where: { to: 'mees@example.org', subject: { startsWith: 'Herinnering' } },
+      }),
+    ).toBe(0)
+    expect(
+      await db.sessionRegistration.findUniqueOrThrow({ where: { id: seat.registrationId } }),
+    ).toMatchObject({
+      reminderSentAt: null,
+    })
+    // Later changes to the round no longer reach the registrations kept on the cancelled session.
+    await db.$transaction((tx) => recordRoundChange(tx, round, 'Nieuw document toegevoegd'))
+    expect(await mails()).toBe(mailsAfterCancel)
+    // A cancelled session did not take place: no minutes.
+    setClockForTests(new Date('2026-11-24T12:00:00Z'))
+    expect(await publishMinutes(region.id, session.id, 'Verslag', actor)).toBe(false)
+    const kept = await db.consultationSession.findUniqueOrThrow({ where: { id: session.id } })
+    expect(kept).toMatchObject({ minutes: null, seats: 1, cancelReason: 'Spreker ziek.' })
+    expect(
+      await db.auditEvent.count({
+        where: { subjectId: session.id, action: 'consultatie.sessie.geannuleerd' },
+      }),
+    ).toBe(1)
+  })
+
+  it('in a concept round, which nobody has seen, a cancelled session is removed', async () => {
+    const region = await f.makeRegion(db)
+    const round = await f.makeRound(db, region.id, { status: 'concept' })
+    const session = await f.makeSession(db, round.id)
+    expect(await cancelSession(region.id, session.id, 'Dubbel ingevoerd', actor)).toEqual({
+      ok: true,
+      attendees: 0,
+      removed: true,
+    })
+    expect(await db.consultationSession.findUnique({ where: { id: session.id } })).toBeNull()
+    expect(await db.consultationChange.count({ where: { roundId: round.id } })).toBe(0)
   })
 
   it('refuses to change or cancel a session that has started, or one of another region', async () => {

@@ -1,8 +1,8 @@
 /**
- * Changing and cancelling a session once it exists. Both are refused once the session has started. On a published
- * round each is listed in the round's changes, audited with its reason, and e-mailed: the session's attendees (seat
- * and waiting list) get a message about their session (with the updated or cancelling .ics for a seat holder), everyone
- * else registered for the round the usual change e-mail.
+ * Changing and cancelling a session once it exists. Both are refused once the session has started or was cancelled.
+ * On a published round each is listed in the round's changes, audited with its reason, and e-mailed: the session's
+ * attendees (seat and waiting list) get a message about their session (with the updated or cancelling .ics for a seat
+ * holder), everyone else registered for the round the usual change e-mail.
  */
 import type { Tx } from '~/utils/db.server'
 import { now } from '~/utils/clock'
@@ -15,8 +15,8 @@ import { lowestFreeSeat, SESSION_KIND_LABELS, sessionStarted, type SessionKind }
 
 export type SessionChangeResult =
   | { ok: true; changed: boolean; promoted: string[] }
-  /** verleden: the new start lies in the past. */
-  | { ok: false; reason: 'onbekend' | 'begonnen' | 'verleden' }
+  /** verleden: the new start lies in the past; geannuleerd: the session was cancelled. */
+  | { ok: false; reason: 'onbekend' | 'begonnen' | 'verleden' | 'geannuleerd' }
   | { ok: false; reason: 'plaatsen'; seated: number }
   | { ok: false; reason: 'kvk'; unknownKvk: string[] }
 
@@ -111,6 +111,7 @@ export async function updateSession(
   return withSeatRetry(async (tx): Promise<SessionChangeResult> => {
     if (!(await sessionInRegion(tx, regionId, sessionId))) return { ok: false, reason: 'onbekend' }
     const before = await lockSession(tx, sessionId)
+    if (before.cancelledAt) return { ok: false, reason: 'geannuleerd' }
     const input = {
       ...submitted,
       startsAt: sameMinute(submitted.startsAt, before.startsAt) ? before.startsAt : submitted.startsAt,
@@ -181,25 +182,35 @@ export async function updateSession(
   })
 }
 
+export type SessionCancelResult =
+  | { ok: true; attendees: number; removed: boolean }
+  | { ok: false; reason: 'onbekend' | 'begonnen' | 'geannuleerd' }
+
 /**
  * Cancels a session that has not started: every attendee hears it (a seat holder with an .ics that removes the
- * appointment), the change is listed and audited, and the session with its registrations is removed. The schema has
- * no cancelled state for a session; the change list and the audit trail keep what happened.
+ * appointment), the change is listed and audited, and the session is marked cancelled. It stays with its
+ * registrations and waiting list as they were, so the buyer keeps the attendee list. In a concept round nobody has
+ * seen or joined the session, so there it is removed (`removed`).
  */
 export async function cancelSession(
   regionId: string,
   sessionId: string,
   reason: string,
   actor: Actor,
-): Promise<{ ok: true; attendees: number } | { ok: false; reason: 'onbekend' | 'begonnen' }> {
-  return withSeatRetry(async (tx) => {
-    if (!(await sessionInRegion(tx, regionId, sessionId)))
-      return { ok: false as const, reason: 'onbekend' as const }
+): Promise<SessionCancelResult> {
+  return withSeatRetry(async (tx): Promise<SessionCancelResult> => {
+    if (!(await sessionInRegion(tx, regionId, sessionId))) return { ok: false, reason: 'onbekend' }
     const session = await lockSession(tx, sessionId)
-    if (sessionStarted(session, now())) return { ok: false as const, reason: 'begonnen' as const }
+    if (session.cancelledAt) return { ok: false, reason: 'geannuleerd' }
+    if (sessionStarted(session, now())) return { ok: false, reason: 'begonnen' }
     const attendees = await attendeesOf(tx, sessionId)
     const summary = `Sessie "${session.title}" op ${formatDateTime(session.startsAt)} gaat niet door. Reden: ${reason}`
-    if (session.round.status !== 'concept') {
+    const published = session.round.status !== 'concept'
+    if (published) {
+      await tx.consultationSession.update({
+        where: { id: sessionId },
+        data: { cancelledAt: now(), cancelReason: reason },
+      })
       for (const a of attendees) await mailSessionCancelled(tx, a, session, reason)
       await recordRoundChange(tx, { id: session.roundId, title: session.round.title }, summary, {
         skipEmails: new Set(attendees.map((a) => a.email)),
@@ -214,7 +225,7 @@ export async function cancelSession(
       reason,
       regionId,
     })
-    await tx.consultationSession.delete({ where: { id: sessionId } })
-    return { ok: true as const, attendees: attendees.length }
+    if (!published) await tx.consultationSession.delete({ where: { id: sessionId } })
+    return { ok: true, attendees: attendees.length, removed: !published }
   })
 }

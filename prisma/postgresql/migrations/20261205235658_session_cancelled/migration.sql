@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ConsultationSession" ADD COLUMN     "cancelReason" TEXT,
+ADD COLUMN     "cancelledAt" TIMESTAMP(3);
