@@ -28,6 +28,8 @@ export async function signUp(
   ip: string | null,
 ): Promise<string | null> {
   const email = input.email.trim().toLowerCase()
+  // Hashed whether or not the address is known, so the response time does not tell either (argon2 dominates it).
+  const passwordHash = await hashPassword(input.password)
   const existing = await db.user.findUnique({ where: { email }, select: { id: true, name: true } })
   if (existing) {
     await db.$transaction(async (tx) => {
@@ -54,7 +56,6 @@ export async function signUp(
     })
     return null
   }
-  const passwordHash = await hashPassword(input.password)
   const id = newId()
   await db.$transaction(async (tx) => {
     await tx.user.create({ data: { id, email, name: input.name.trim(), passwordHash } })
