@@ -188,6 +188,23 @@ test.describe('werkgebied en capaciteit', () => {
     await expect(trend.getByText('14 weken')).not.toHaveCount(0)
     await expectAccessible(page)
 
+    // The same trend for one municipality: all three providers work in Tiel.
+    await page.getByLabel('Gemeente', { exact: true }).selectOption({ label: 'Tiel' })
+    await page.getByRole('button', { name: 'Toon ontwikkeling' }).click()
+    await expect(page).toHaveURL(/gemeente=GM0281/)
+    const tielTrend = page.getByRole('table', { name: `Ontwikkeling, ${name}, Tiel` })
+    await expect(tielTrend.getByRole('row', { name: /^vandaag/ }).getByRole('cell')).toHaveText([
+      '3',
+      '2',
+      '9 weken',
+      '20 weken',
+      '1',
+    ])
+    await expect(
+      page.getByRole('img', { name: `Wachttijd in weken, ${name}, Tiel, afgelopen 6 maanden` }),
+    ).toBeVisible()
+    await expectAccessible(page)
+
     const [figures] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('link', { name: 'Download de cijfers per segment en gemeente (CSV)' }).click(),

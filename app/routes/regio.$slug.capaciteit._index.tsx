@@ -31,8 +31,11 @@ export const CAPACITY_READERS = ['inkoper', 'contractmanager', 'regiobeheerder']
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { region } = await requireRegionBySlug(request, params.slug!, [...CAPACITY_READERS])
-  const segmentId = new URL(request.url).searchParams.get('segment')
-  const dashboard = await regionDashboard(db, region.id, { segmentId })
+  const query = new URL(request.url).searchParams
+  const dashboard = await regionDashboard(db, region.id, {
+    segmentId: query.get('segment'),
+    gemeenteCode: query.get('gemeente'),
+  })
   const last = dashboard.trend.length - 1
   return {
     region,
@@ -40,6 +43,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     figures: dashboard.figures,
     segments: dashboard.segments,
     segmentId: dashboard.segmentId,
+    gemeenten: dashboard.gemeenten,
+    gemeenteCode: dashboard.gemeenteCode,
     trend: dashboard.trend.map((t, i) => ({
       label: momentLabel(t.at, i === last),
       axis: momentAxisLabel(t.at, i === last),
@@ -53,8 +58,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function CapaciteitDashboard() {
-  const { region, today, figures, segments, segmentId, trend } = useLoaderData<typeof loader>()
-  const scope = segmentId ? (segments.find((s) => s.id === segmentId)?.name ?? '') : 'alle segmenten'
+  const { region, today, figures, segments, segmentId, gemeenten, gemeenteCode, trend } =
+    useLoaderData<typeof loader>()
+  const scope = [
+    segmentId ? (segments.find((s) => s.id === segmentId)?.name ?? '') : 'alle segmenten',
+    gemeenteCode ? gemeenten.find((g) => g.code === gemeenteCode)?.name : null,
+  ]
+    .filter(Boolean)
+    .join(', ')
   const base = `/regio/${region.slug}/capaciteit`
   const first = trend[0]
   const last = trend[trend.length - 1]
@@ -128,6 +139,19 @@ export default function CapaciteitDashboard() {
             {segments.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="utrecht-form-field">
+          <label className="utrecht-form-label" htmlFor="gemeente">
+            Gemeente
+          </label>
+          <select id="gemeente" name="gemeente" defaultValue={gemeenteCode ?? ''} className="utrecht-select">
+            <option value="">Alle gemeenten</option>
+            {gemeenten.map((g) => (
+              <option key={g.code} value={g.code}>
+                {g.name}
               </option>
             ))}
           </select>

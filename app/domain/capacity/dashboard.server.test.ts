@@ -153,6 +153,20 @@ describe('regionDashboard (SQL) equals the rules (figuresAt)', () => {
         expect(fast.figures.length).toBeGreaterThan(0)
         expect(fast.trend.some((t) => t.providers > 0)).toBe(true)
       }
+      // The trend of one municipality, with and without a segment.
+      const gemeenteCode = data.admissions[0]!.gemeenteCode
+      for (const segmentId of [null, data.segmentIds[0]!]) {
+        const fast = await regionDashboard(db, data.regionId, { today, segmentId, gemeenteCode })
+        expect(fast).toEqual(
+          await regionDashboardByRules(db, data.regionId, { today, segmentId, gemeenteCode }),
+        )
+        expect(fast.gemeenteCode).toBe(gemeenteCode)
+        const whole = await regionDashboard(db, data.regionId, { today, segmentId })
+        for (const [i, t] of fast.trend.entries())
+          expect(t.providers).toBeLessThanOrEqual(whole.trend[i]!.providers)
+      }
+      const elsewhere = await regionDashboard(db, data.regionId, { today, gemeenteCode: 'GM-elders' })
+      expect(elsewhere.gemeenteCode).toBeNull()
       // Without the trend (CSV): the same figures.
       const csv = await regionDashboard(db, data.regionId, { today, trend: false })
       expect(csv.trend).toEqual([])

@@ -37,6 +37,8 @@ export type DashboardQuery = {
   trendMoments: Date[]
   /** Percelen the trend counts (all of `perceelIds`, or those of one segment). */
   trendPerceelIds: string[]
+  /** Municipalities the trend counts (all of `gemeenteCodes`, or one). */
+  trendGemeenteCodes: string[]
 }
 
 type Row = {
@@ -165,7 +167,7 @@ export function dashboardSql(q: DashboardQuery): Sql {
   SELECT ad."organisationId" AS "o", ad."productId" AS "p",
     ${list(T.map((k) => sql`MAX(CASE WHEN ${runs(k)} THEN 1 ELSE 0 END) AS ${v(k)}`))}
   FROM "Admission" ad
-  WHERE ad."perceelId" IN (${join(q.trendPerceelIds)}) AND ad."gemeenteCode" IN (${join(q.gemeenteCodes)})
+  WHERE ad."perceelId" IN (${join(q.trendPerceelIds)}) AND ad."gemeenteCode" IN (${join(q.trendGemeenteCodes)})
     AND ad."since" <= ${windowEnd}
     AND (ad."status" = 'actief' OR (ad."status" = 'beeindigd' AND ad."endedAt" > ${windowStart}))
   GROUP BY ad."organisationId", ad."productId"

@@ -182,7 +182,13 @@ export async function providerCapacityOverview(db: DbOrTx, organisationId: strin
 
 export type DashboardData = Awaited<ReturnType<typeof regionDashboard>>
 
-type DashboardOptions = { today?: Date; segmentId?: string | null; trend?: boolean }
+type DashboardOptions = {
+  today?: Date
+  segmentId?: string | null
+  /** Narrows the trend to one municipality of the region. */
+  gemeenteCode?: string | null
+  trend?: boolean
+}
 
 /** What the dashboard covers: the region's municipalities and segments, and which segments each perceel is in. */
 async function dashboardScope(db: DbOrTx, regionId: string) {
@@ -228,7 +234,7 @@ type DashboardScope = Awaited<ReturnType<typeof dashboardScope>>
 function assembleDashboard(
   scope: DashboardScope,
   today: Date,
-  segmentId: string | null,
+  chosen: { segmentId: string | null; gemeenteCode: string | null },
   rows: FigureRow[],
   trend: ({ at: Date } & Totals)[],
 ) {
@@ -248,12 +254,19 @@ function assembleDashboard(
     figures,
     trend,
     segments: scope.segments.map((s) => ({ id: s.id, name: s.name, law: s.law })),
-    segmentId,
+    gemeenten: scope.gemeenten
+      .map((g) => ({ code: g.gemeenteCode, name: g.gemeente.name }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'nl')),
+    ...chosen,
   }
 }
 
 function chosenSegment(scope: DashboardScope, segmentId: string | null | undefined) {
   return segmentId && scope.segments.some((s) => s.id === segmentId) ? segmentId : null
+}
+
+function chosenGemeente(scope: DashboardScope, gemeenteCode: string | null | undefined) {
+  return gemeenteCode && scope.gemeenteCodes.includes(gemeenteCode) ? gemeenteCode : null
 }
 
 /**
@@ -267,6 +280,7 @@ export async function regionDashboard(db: DbOrTx, regionId: string, options: Das
   const moments = options.trend === false ? [] : trendMoments(today)
   const scope = await dashboardScope(db, regionId)
   const segmentId = chosenSegment(scope, options.segmentId)
+  const gemeenteCode = chosenGemeente(scope, options.gemeenteCode)
   const { figures, trend } = await dashboardFigures(db, {
     segmentIds: scope.segments.map((s) => s.id),
     perceelIds: scope.perceelIds,
@@ -277,11 +291,12 @@ export async function regionDashboard(db: DbOrTx, regionId: string, options: Das
     trendPerceelIds: segmentId
       ? scope.perceelIds.filter((p) => scope.segmentsOfPerceel.get(p)!.includes(segmentId))
       : scope.perceelIds,
+    trendGemeenteCodes: gemeenteCode ? [gemeenteCode] : scope.gemeenteCodes,
   })
   return assembleDashboard(
     scope,
     today,
-    segmentId,
+    { segmentId, gemeenteCode },
     figures,
     moments.map((at, i) => ({ at, ...trend[i]! })),
   )
@@ -349,14 +364,18 @@ export async function regionDashboardByRules(db: DbOrTx, regionId: string, optio
 
   const rows = figuresAt(today, admissions, reports, segmentsOfPerceel)
   const segmentId = chosenSegment(scope, options.segmentId)
+  const gemeenteCode = chosenGemeente(scope, options.gemeenteCode)
+  const trendAdmissions = gemeenteCode
+    ? admissions.filter((a) => a.gemeenteCode === gemeenteCode)
+    : admissions
   const trendPercelen = segmentId
     ? new Map([...segmentsOfPerceel].filter(([, ids]) => ids.includes(segmentId)))
     : segmentsOfPerceel
   const trend =
     options.trend === false
       ? []
-      : moments.map((at) => ({ at, ...totalsAt(at, admissions, reports, trendPercelen) }))
-  return assembleDashboard(scope, today, segmentId, rows, trend)
+      : moments.map((at) => ({ at, ...totalsAt(at, trendAdmissions, reports, trendPercelen) }))
+  return assembleDashboard(scope, today, { segmentId, gemeenteCode }, rows, trend)
 }
 
 /** The current capacity per provider and product in the region, for the CSV export. */
