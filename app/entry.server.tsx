@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream'
 import type { AppLoadContext, EntryContext, HandleDocumentRequestFunction } from '@remix-run/node'
 import { createReadableStreamFromReadable } from '@remix-run/node'
-import { RemixServer } from '@remix-run/react'
+import { RemixServer, isRouteErrorResponse } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { NonceContext } from './utils/nonce'
@@ -66,6 +66,8 @@ export default function handleRequest(
 
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return
+  // Remix reports its own 4xx answers here too (a POST to a page without an action: 405). They are not failures.
+  if (isRouteErrorResponse(error) && error.status < 500) return
   log.error('onverwachte fout', {
     url: new URL(request.url).pathname,
     error: error instanceof Error ? (error.stack ?? error.message) : String(error),

@@ -204,6 +204,15 @@ test.describe('werkgebied en capaciteit', () => {
       page.getByRole('img', { name: `Wachttijd in weken, ${name}, Tiel, afgelopen 6 maanden` }),
     ).toBeVisible()
     await expectAccessible(page)
+    const [trendDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: `Download de ontwikkeling, ${name}, Tiel (CSV)` }).click(),
+    ])
+    const trendCsv = await readFile((await trendDownload.path())!, 'utf8')
+    expect(trendCsv.startsWith('\uFEFFMoment;Segment;Gemeente;CBS-code;Toegelaten aanbieders')).toBe(true)
+    // Seven moments (six month ends and today); today's row as in the table.
+    expect(trendCsv.trim().split('\r\n')).toHaveLength(8)
+    expect(trendCsv).toMatch(new RegExp(`;${name};Tiel;GM0281;3;2;9;20;1\\r\\n$`))
 
     const [figures] = await Promise.all([
       page.waitForEvent('download'),

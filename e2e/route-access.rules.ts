@@ -270,6 +270,7 @@ export const ROUTE_RULES: RouteRule[] = councilSeesNoStaffPages([
     [
       ['regio.$slug.capaciteit._index.tsx', '/regio/rivierenland/capaciteit'],
       ['regio.$slug.capaciteit.cijfers[.]csv.ts', '/regio/rivierenland/capaciteit/cijfers.csv'],
+      ['regio.$slug.capaciteit.ontwikkeling[.]csv.ts', '/regio/rivierenland/capaciteit/ontwikkeling.csv'],
       ['regio.$slug.capaciteit.aanbieders[.]csv.ts', '/regio/rivierenland/capaciteit/aanbieders.csv'],
     ] as const
   ).map(([file, path]) => ({

@@ -19,15 +19,12 @@ import {
 import { requireRegionBySlug } from '~/domain/accounts/permissions.server'
 import { regionDashboard } from '~/domain/capacity/queries.server'
 import { momentAxisLabel, momentLabel, weeksCell } from '~/domain/capacity/labels'
-import { REMINDER_AFTER_DAYS } from '~/domain/capacity/rules'
+import { CAPACITY_READERS, REMINDER_AFTER_DAYS } from '~/domain/capacity/rules'
 import { CapacityTrendChart } from '~/components/capacity-trend-chart'
 import { db } from '~/utils/db.server'
 import { formatDate } from '~/utils/time'
 
 export const meta: MetaFunction = () => [{ title: 'Capaciteit en wachttijden | Aanbiederspoort' }]
-
-/** Who may see the dashboard: region staff (buyers, contract managers, region administrators); they only read. */
-export const CAPACITY_READERS = ['inkoper', 'contractmanager', 'regiobeheerder'] as const
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { region } = await requireRegionBySlug(request, params.slug!, [...CAPACITY_READERS])
@@ -178,6 +175,14 @@ export default function CapaciteitDashboard() {
           wachttijd.
         </figcaption>
       </figure>
+      <Paragraph>
+        <Link
+          href={`${base}/ontwikkeling.csv?${new URLSearchParams({ segment: segmentId ?? '', gemeente: gemeenteCode ?? '' })}`}
+          download
+        >
+          Download de ontwikkeling, {scope} (CSV)
+        </Link>
+      </Paragraph>
       <div className="portaal-table-wrap">
         <Table>
           <TableCaption>Ontwikkeling, {scope}</TableCaption>

@@ -1,5 +1,6 @@
 /**
- * The two CSV exports of the capacity dashboard (`/regio/<slug>/capaciteit/cijfers.csv` and `aanbieders.csv`):
+ * The CSV exports of the capacity dashboard (`/regio/<slug>/capaciteit/cijfers.csv`, `ontwikkeling.csv` and
+ * `aanbieders.csv`):
  * the body and file name, so the routes only check access and `npm run bench:capacity` times the same work.
  */
 import type { DbOrTx } from '~/utils/db.server'
@@ -42,6 +43,43 @@ export async function regionFiguresCsv(
     ]),
   )
   return { filename: `capaciteit-${region.slug}-${date}.csv`, body }
+}
+
+/** The trend of the dashboard (end of each of the last six months, and today), as the chart and its table show it. */
+export async function regionTrendCsv(
+  db: DbOrTx,
+  region: { id: string; slug: string },
+  today: Date,
+  choice: { segmentId: string | null; gemeenteCode: string | null },
+): Promise<CsvExport> {
+  const dashboard = await regionDashboard(db, region.id, { today, ...choice })
+  const segment = dashboard.segments.find((s) => s.id === dashboard.segmentId)?.name ?? 'alle segmenten'
+  const gemeente = dashboard.gemeenten.find((g) => g.code === dashboard.gemeenteCode)
+  const body = toCsv(
+    [
+      'Moment',
+      'Segment',
+      'Gemeente',
+      'CBS-code',
+      'Toegelaten aanbieders',
+      'Nemen nieuwe cliënten aan',
+      'Mediaan wachttijd (weken)',
+      'Langste wachttijd (weken)',
+      `Langer dan ${REMINDER_AFTER_DAYS} dagen niet bevestigd`,
+    ],
+    dashboard.trend.map((t) => [
+      toDateInputValue(t.at),
+      segment,
+      gemeente?.name ?? 'alle gemeenten',
+      gemeente?.code ?? '',
+      t.providers,
+      t.accepting,
+      t.medianWaitingWeeks,
+      t.longestWaitingWeeks,
+      t.notConfirmed,
+    ]),
+  )
+  return { filename: `capaciteit-ontwikkeling-${region.slug}-${toDateInputValue(today)}.csv`, body }
 }
 
 /** The current capacity per provider × product × municipality. */

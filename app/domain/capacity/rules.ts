@@ -359,3 +359,6 @@ export function toCsv(header: string[], rows: (string | number | null)[][]): str
   }
   return `\uFEFF${[header, ...rows].map((r) => r.map(cell).join(';')).join('\r\n')}\r\n`
 }
+
+/** Who may read the capacity dashboard and its exports: region staff (buyers, contract managers, administrators). */
+export const CAPACITY_READERS = ['inkoper', 'contractmanager', 'regiobeheerder'] as const
