@@ -204,7 +204,6 @@ export default function RegioGemeenten() {
             <CheckboxGroupField
               field={staffFields.gemeenten}
               legend="Gemeenten"
-
               description="Kies niets als de medewerker voor de hele regio werkt."
               options={gemeenten.map((g) => ({ value: g.code, label: g.name }))}
             />
