@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { reserveLoopbackSmtp } from '../../../e2e/support/loopback-smtp'
+import { refused } from './test-assertions'
 import { startMailCapture, type MailCapture } from '~/utils/mail-capture.server'
 
 const port = await reserveLoopbackSmtp()
@@ -20,17 +21,6 @@ const T0 = new Date('2026-11-23T10:00:00Z')
 const DAY = 86_400_000
 const actor = (userId: string) => ({ userId, label: 'Test <test@example.org>' })
 const system = { system: 'test' }
-
-async function refused(p: Promise<unknown>, code?: string): Promise<InstanceType<typeof AdmissionError>> {
-  try {
-    await p
-  } catch (e) {
-    expect(e).toBeInstanceOf(AdmissionError)
-    if (code) expect((e as InstanceType<typeof AdmissionError>).code).toBe(code)
-    return e as InstanceType<typeof AdmissionError>
-  }
-  throw new Error('expected a refusal')
-}
 
 describe('admissions lifecycle (database)', () => {
   let capture: MailCapture

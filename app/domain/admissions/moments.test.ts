@@ -1,5 +1,6 @@
 import { beforeEach, afterAll, describe, expect, it } from 'vitest'
 import { reserveLoopbackSmtp } from '../../../e2e/support/loopback-smtp'
+import { refused } from './test-assertions'
 
 await reserveLoopbackSmtp()
 const { getDb } = await import('~/utils/db.server')
@@ -10,7 +11,6 @@ const { transitionEntry } = await import('./lifecycle.server')
 const { startEntry, saveEntryDraft, moveEntryToNextMoment, alignConceptForView } =
   await import('./entries.server')
 const { providerEntryView } = await import('./queries.server')
-const { AdmissionError } = await import('./state')
 
 const db = getDb()
 const T0 = new Date('2026-11-23T10:00:00Z')
@@ -18,17 +18,6 @@ const DAY = 86_400_000
 const at = (days: number) => new Date(T0.getTime() + days * DAY)
 const actor = (userId: string) => ({ userId, label: 'Test <test@example.org>' })
 const EXTRA = 'Heeft u een klachtenregeling die voldoet aan de Wkkgz?'
-
-async function refused(p: Promise<unknown>, code?: string): Promise<InstanceType<typeof AdmissionError>> {
-  try {
-    await p
-  } catch (e) {
-    expect(e).toBeInstanceOf(AdmissionError)
-    if (code) expect((e as InstanceType<typeof AdmissionError>).code).toBe(code)
-    return e as InstanceType<typeof AdmissionError>
-  }
-  throw new Error('expected a refusal')
-}
 
 /** Publishes a new version of the perceel's requirements, as the catalogue does: copies under new ids, plus a question. */
 async function publishVersion(

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { reserveLoopbackSmtp } from '../../../e2e/support/loopback-smtp'
+import { refused } from './test-assertions'
 import { startMailCapture, type MailCapture } from '~/utils/mail-capture.server'
 import { evidenceCoverage, entryProblems, type EntryForCheck, type PartnerForCheck } from './requirements'
 import { registerPartnerText } from './partners'
@@ -21,22 +22,10 @@ const {
   PartnerInputError,
 } = await import('./partners.server')
 const { providerEntryView, buyerEntryView, publicRegister } = await import('./queries.server')
-const { AdmissionError } = await import('./state')
 
 const db = getDb()
 const T0 = new Date('2026-11-23T10:00:00Z')
 const actor = (userId: string) => ({ userId, label: 'Test <test@example.org>' })
-
-async function refused(p: Promise<unknown>, code?: string): Promise<InstanceType<typeof AdmissionError>> {
-  try {
-    await p
-  } catch (e) {
-    expect(e).toBeInstanceOf(AdmissionError)
-    if (code) expect((e as InstanceType<typeof AdmissionError>).code).toBe(code)
-    return e as InstanceType<typeof AdmissionError>
-  }
-  throw new Error('expected a refusal')
-}
 
 // ───────────────────────────── Pure: required versus supplied with partners ─────────────────────────────
 
