@@ -137,6 +137,44 @@ test.describe('bewijsstukken', () => {
     await expectAccessible(page)
   })
 
+  test('een verklaring over SKJ/BIG-registratie vraagt om aantallen professionals', async ({ page }) => {
+    const db = e2eDb()
+    const email = uniqueEmail('bewijs-skj')
+    const { organisation } = await createOrganisation(db, { beheerderEmail: email })
+    await loginAs(page, email)
+    await page.goto('/aanbieder/bewijsstukken/nieuw')
+    const total = page.getByLabel('Aantal professionals dat het werk doet')
+    const registered = page.getByLabel('Waarvan geregistreerd in SKJ of BIG')
+    // The fields follow the chosen type.
+    await page.getByLabel('Soort bewijsstuk').selectOption(HKZ)
+    await expect(total).toBeHidden()
+    await page.getByLabel('Soort bewijsstuk').selectOption(SEED_IDS.evidenceTypes.skjBig)
+    await page.getByLabel('Afgegeven door').fill('Stichting Kwaliteitsregister Jeugd')
+    await page.getByLabel('Geldig vanaf').fill(day(-5))
+    await page.getByLabel('Geldig tot en met').fill(day(1500))
+    await total.fill('45')
+    await registered.fill('46')
+    const file = { name: 'Verklaring SKJ.pdf', mimeType: 'application/pdf', buffer: minimalPdf(['SKJ']) }
+    await page.getByLabel('Bestanden').setInputFiles(file)
+    await page.getByRole('button', { name: 'Bewijsstuk toevoegen' }).click()
+    await expect(
+      page.getByText(/Er kunnen niet meer professionals geregistreerd zijn dan er het werk doen/),
+    ).toBeVisible()
+    await expect(registered).toHaveAttribute('aria-invalid', 'true')
+    await expect(total).toHaveValue('45')
+    expect(await db.evidenceItem.count({ where: { organisationId: organisation.id } })).toBe(0)
+    await expectAccessible(page)
+
+    await registered.fill('42')
+    await page.getByLabel('Bestanden').setInputFiles(file)
+    await page.getByRole('button', { name: 'Bewijsstuk toevoegen' }).click()
+    await expect(page.getByText('Het bewijsstuk is toegevoegd.')).toBeVisible()
+    await expect(page.getByText('42 van 45 professionals geregistreerd (93%)')).toBeVisible()
+    await expectAccessible(page)
+    const item = await db.evidenceItem.findFirstOrThrow({ where: { organisationId: organisation.id } })
+    expect([item.professionalsTotal, item.professionalsRegistered]).toEqual([45, 42])
+  })
+
   test('zonder JavaScript werkt het formulier ook', async ({ browser, baseURL }) => {
     test.setTimeout(120_000)
     const context = await browser.newContext({ javaScriptEnabled: false, baseURL })
@@ -146,6 +184,10 @@ test.describe('bewijsstukken', () => {
     const { organisation } = await createOrganisation(db, { beheerderEmail: email })
     await loginAs(page, email)
     await page.goto('/aanbieder/bewijsstukken/nieuw')
+    // Without JavaScript the count fields are always there, saying they are only for SKJ/BIG.
+    await expect(
+      page.getByText('Alleen bij een verklaring over registratie van professionals').first(),
+    ).toBeVisible()
     await page.getByLabel('Soort bewijsstuk').selectOption(SEED_IDS.evidenceTypes.vogRp)
     await page.getByLabel('Afgegeven door').fill('Justis')
     await page.getByLabel('Geldig vanaf').fill(day(-10))
@@ -284,8 +326,10 @@ test('een inkoper maakt een eigen soort bewijsstuk; een perceel van de regio kan
   await page
     .getByLabel('Beschrijving')
     .fill('Bewijs van scholing in de meldcode, afgegeven door de opleider.')
+  await page.getByLabel('Vraagt om aantallen professionals (SKJ/BIG)').check()
   await page.getByRole('button', { name: 'Wijziging opslaan' }).click()
   await expect(page.getByText(`"${name}" is gewijzigd.`)).toBeVisible()
+  expect((await e2eDb().evidenceType.findFirstOrThrow({ where: { name } })).asksProfessionalCounts).toBe(true)
 
   const perceel = SEED_IDS.percelen.rlAmbulanteBehandeling
   const procurement = (await e2eDb().perceel.findUniqueOrThrow({ where: { id: perceel } })).procurementId

@@ -7,6 +7,7 @@ import {
   UnorderedList,
   UnorderedListItem,
 } from '@utrecht/component-library-react'
+import { professionalCountsLabel } from '~/domain/evidence/rules'
 import { formatFileSize } from '~/utils/files'
 import { formatDate } from '~/utils/time'
 
@@ -17,6 +18,8 @@ export type EvidenceDetailsItem = {
   issuedAt: Date | null
   validFrom: Date
   validUntil: Date | null
+  professionalsTotal: number | null
+  professionalsRegistered: number | null
   createdAt: Date
   status: { label: string }
   files: { id: string; displayName: string; size: number }[]
@@ -24,6 +27,7 @@ export type EvidenceDetailsItem = {
 
 /** The facts of one evidence item and its files (download links), for the provider and for region staff. */
 export function EvidenceDetails({ item }: { item: EvidenceDetailsItem }) {
+  const counts = professionalCountsLabel(item.professionalsTotal, item.professionalsRegistered)
   return (
     <>
       <DataList>
@@ -60,6 +64,12 @@ export function EvidenceDetails({ item }: { item: EvidenceDetailsItem }) {
             {item.validUntil ? ` tot en met ${formatDate(item.validUntil)}` : ' (geen einddatum)'}
           </DataListValue>
         </DataListItem>
+        {counts ? (
+          <DataListItem>
+            <DataListKey>Registratie professionals</DataListKey>
+            <DataListValue>{counts}</DataListValue>
+          </DataListItem>
+        ) : null}
         <DataListItem>
           <DataListKey>Toegevoegd op</DataListKey>
           <DataListValue>{formatDate(item.createdAt)}</DataListValue>

@@ -2,7 +2,7 @@ import { Form, useNavigate } from '@remix-run/react'
 import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Button, Paragraph } from '@utrecht/component-library-react'
-import { useMemo, useState, type FormEvent } from 'react'
+import { useEffect, useMemo, useState, type FormEvent } from 'react'
 import { FileField, FormErrors, SelectField, TextareaField, TextField } from '~/components/form-field'
 import { evidenceSchema, FILE_FIELD, type EvidenceFormValue, type FormType } from '~/domain/evidence/form'
 import { ACCEPT_ATTRIBUTE, formatFileSize, MAX_UPLOAD_BYTES } from '~/utils/files'
@@ -16,6 +16,8 @@ type FormShape = {
   issuedAt?: string
   validFrom: string
   validUntil?: string
+  professionalsTotal?: string
+  professionalsRegistered?: string
 }
 
 /**
@@ -45,6 +47,12 @@ export function EvidenceForm(props: {
   })
   const formProps = getFormProps(form)
   const selectedType = props.types.find((t) => t.id === fields.typeId.value)
+  const [hydrated, setHydrated] = useState(false)
+  useEffect(() => setHydrated(true), [])
+  // Without JavaScript the chosen type is only known on the server, so the count fields are always there (with a
+  // note); with JavaScript, or when the type is fixed, they follow the type.
+  const countsByType = hydrated || props.lockType
+  const showCounts = countsByType ? !!selectedType?.asksProfessionalCounts : true
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     formProps.onSubmit(event)
@@ -141,6 +149,30 @@ export function EvidenceForm(props: {
         optional={selectedType ? !selectedType.expires : false}
         description="Verplicht bij bewijs met een einddatum, zoals een HKZ-certificaat of een verzekeringspolis."
       />
+      {showCounts ? (
+        <>
+          <TextField
+            field={fields.professionalsTotal}
+            label="Aantal professionals dat het werk doet"
+            inputMode="numeric"
+            description={
+              countsByType
+                ? 'Alle professionals die de zorg of ondersteuning bieden, geregistreerd of niet.'
+                : 'Alleen bij een verklaring over registratie van professionals in SKJ of BIG. Laat leeg bij andere bewijsstukken.'
+            }
+          />
+          <TextField
+            field={fields.professionalsRegistered}
+            label="Waarvan geregistreerd in SKJ of BIG"
+            inputMode="numeric"
+            description={
+              countsByType
+                ? 'Het aantal van hen dat in het SKJ- of BIG-register staat.'
+                : 'Alleen bij een verklaring over registratie van professionals in SKJ of BIG.'
+            }
+          />
+        </>
+      ) : null}
       <FileField
         field={(fields as unknown as Record<string, FieldMetadata<unknown>>)[FILE_FIELD]}
         label="Bestanden"

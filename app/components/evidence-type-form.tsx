@@ -9,7 +9,13 @@ import { regionEvidenceTypeSchema } from '~/domain/evidence/type-form'
 /** Adding or changing one of a region's own evidence types. */
 export function EvidenceTypeForm(props: {
   lastResult: SubmissionResult<string[]> | undefined
-  defaults?: { name: string; description: string; expires: boolean; isQualityMark: boolean }
+  defaults?: {
+    name: string
+    description: string
+    expires: boolean
+    isQualityMark: boolean
+    asksProfessionalCounts: boolean
+  }
   submitLabel: string
   intent?: string
 }) {
@@ -23,6 +29,7 @@ export function EvidenceTypeForm(props: {
           description: d.description,
           expires: d.expires ? 'on' : undefined,
           isQualityMark: d.isQualityMark ? 'on' : undefined,
+          asksProfessionalCounts: d.asksProfessionalCounts ? 'on' : undefined,
         }
       : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: regionEvidenceTypeSchema }),
@@ -47,6 +54,10 @@ export function EvidenceTypeForm(props: {
       />
       <CheckboxField field={fields.expires} label="Heeft een einddatum (zoals een certificaat of polis)" />
       <CheckboxField field={fields.isQualityMark} label="Tonen als kwaliteitskeurmerk in de keuzehulp" />
+      <CheckboxField
+        field={fields.asksProfessionalCounts}
+        label="Vraagt om aantallen professionals (SKJ/BIG)"
+      />
       <div>
         <Button type="submit" appearance="primary-action-button">
           {props.submitLabel}

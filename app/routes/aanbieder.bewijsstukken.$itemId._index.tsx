@@ -31,6 +31,8 @@ function present(i: NonNullable<Awaited<ReturnType<typeof getOrganisationItem>>>
     issuedAt: i.issuedAt,
     validFrom: i.validFrom,
     validUntil: i.validUntil,
+    professionalsTotal: i.professionalsTotal,
+    professionalsRegistered: i.professionalsRegistered,
     verifiedAt: i.verifiedAt,
     createdAt: i.createdAt,
     current: !i.replacedBy,

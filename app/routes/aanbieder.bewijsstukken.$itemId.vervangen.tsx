@@ -7,6 +7,7 @@ import { getOrganisationItem, listEvidenceTypes } from '~/domain/evidence/eviden
 import { submitEvidenceForm } from '~/domain/evidence/submit.server'
 import { EvidenceForm } from '~/components/evidence-form'
 import { redirectWithFlash } from '~/utils/session.server'
+import { professionalCountsLabel } from '~/domain/evidence/rules'
 import { formatDate } from '~/utils/time'
 
 export const meta: MetaFunction = () => [{ title: 'Nieuwe versie toevoegen | Aanbiederspoort' }]
@@ -18,7 +19,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const types = await listEvidenceTypes()
   const i = found.item
   return {
-    types: types.map((t) => ({ id: t.id, name: t.name, expires: t.expires })),
+    types: types.map((t) => ({
+      id: t.id,
+      name: t.name,
+      expires: t.expires,
+      asksProfessionalCounts: t.asksProfessionalCounts,
+    })),
     item: {
       id: i.id,
       typeId: i.typeId,
@@ -27,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       number: i.number,
       scope: i.scope,
       validUntil: i.validUntil,
+      counts: professionalCountsLabel(i.professionalsTotal, i.professionalsRegistered),
     },
   }
 }
@@ -56,14 +63,16 @@ export default function BewijsstukVervangen() {
       <Heading1>Nieuwe versie van {item.typeName}</Heading1>
       <Paragraph>
         De huidige versie is afgegeven door {item.issuer}
-        {item.validUntil ? ` en geldig tot en met ${formatDate(item.validUntil)}` : ''}. Na het toevoegen
-        blijft die versie in de geschiedenis; de gemeente controleert de nieuwe versie.
+        {item.validUntil ? ` en geldig tot en met ${formatDate(item.validUntil)}` : ''}
+        {item.counts ? ` (${item.counts})` : ''}. Na het toevoegen blijft die versie in de geschiedenis; de
+        gemeente controleert de nieuwe versie.
       </Paragraph>
       <EvidenceForm
         types={types}
         lastResult={lastResult}
         uploadUrl={`/aanbieder/bewijsstukken/uploaden?vervangt=${item.id}`}
         submitLabel="Nieuwe versie toevoegen"
+        // The counts are not carried over: the new version states its own.
         defaultValue={{ typeId: item.typeId, issuer: item.issuer, scope: item.scope }}
         lockType
       />

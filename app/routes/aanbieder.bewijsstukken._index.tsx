@@ -17,7 +17,7 @@ import {
 } from '@utrecht/component-library-react'
 import { requireCurrentOrganisation } from '~/domain/accounts/permissions.server'
 import { listCurrentEvidence } from '~/domain/evidence/evidence.server'
-import { evidenceStatus } from '~/domain/evidence/rules'
+import { evidenceStatus, professionalCountsLabel } from '~/domain/evidence/rules'
 import { now } from '~/utils/clock'
 import { formatDate } from '~/utils/time'
 
@@ -36,6 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       number: i.number,
       validFrom: i.validFrom,
       validUntil: i.validUntil,
+      counts: professionalCountsLabel(i.professionalsTotal, i.professionalsRegistered),
       files: i.files.length,
       status: evidenceStatus(i, today),
     })),
@@ -100,6 +101,12 @@ export default function Bewijsstukken() {
                   <TableCell>
                     {i.issuer}
                     {i.number ? ` (${i.number})` : ''}
+                    {i.counts ? (
+                      <>
+                        <br />
+                        {i.counts}
+                      </>
+                    ) : null}
                   </TableCell>
                   <TableCell>
                     {formatDate(i.validFrom)}

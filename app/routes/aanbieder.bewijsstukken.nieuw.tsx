@@ -15,7 +15,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const types = await listEvidenceTypes()
   const typeId = new URL(request.url).searchParams.get('soort')
   return {
-    types: types.map((t) => ({ id: t.id, name: t.name, expires: t.expires })),
+    types: types.map((t) => ({
+      id: t.id,
+      name: t.name,
+      expires: t.expires,
+      asksProfessionalCounts: t.asksProfessionalCounts,
+    })),
     typeId: types.some((t) => t.id === typeId) ? typeId : null,
   }
 }

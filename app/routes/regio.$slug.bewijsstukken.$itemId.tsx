@@ -61,6 +61,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       issuedAt: i.issuedAt,
       validFrom: i.validFrom,
       validUntil: i.validUntil,
+      professionalsTotal: i.professionalsTotal,
+      professionalsRegistered: i.professionalsRegistered,
       createdAt: i.createdAt,
       verification: i.verification,
       verifiedAt: i.verifiedAt,

@@ -80,6 +80,7 @@ export default function Bewijstypen() {
                 <TableHeaderCell scope="col">Naam</TableHeaderCell>
                 <TableHeaderCell scope="col">Einddatum</TableHeaderCell>
                 <TableHeaderCell scope="col">Keurmerk in keuzehulp</TableHeaderCell>
+                <TableHeaderCell scope="col">Aantallen professionals</TableHeaderCell>
                 <TableHeaderCell scope="col">Gebruik</TableHeaderCell>
               </TableRow>
             </TableHeader>
@@ -91,6 +92,7 @@ export default function Bewijstypen() {
                   </TableCell>
                   <TableCell>{t.expires ? 'ja' : 'nee'}</TableCell>
                   <TableCell>{t.isQualityMark ? 'ja' : 'nee'}</TableCell>
+                  <TableCell>{t.asksProfessionalCounts ? 'ja' : 'nee'}</TableCell>
                   <TableCell>{usage(t)}</TableCell>
                 </TableRow>
               ))}

@@ -19,6 +19,7 @@ export const EVIDENCE_TYPES: {
   description: string
   expires: boolean
   isQualityMark: boolean
+  asksProfessionalCounts?: boolean
   regionId?: string
 }[] = [
   {
@@ -84,6 +85,7 @@ export const EVIDENCE_TYPES: {
       'Verklaring met het aantal professionals dat in het SKJ- of BIG-register staat. Registraties lopen 5 jaar; vul de eerstvolgende herregistratiedatum in als einddatum.',
     expires: true,
     isQualityMark: false,
+    asksProfessionalCounts: true,
   },
   {
     id: 'bewijs-rl-verklaring-kwaliteitskader',
@@ -104,6 +106,7 @@ export async function seedEvidenceTypes(db: Db) {
       description: t.description,
       expires: t.expires,
       isQualityMark: t.isQualityMark,
+      asksProfessionalCounts: t.asksProfessionalCounts ?? false,
       regionId: t.regionId ?? null,
     }
     await db.evidenceType.upsert({
@@ -125,6 +128,8 @@ type DemoItem = {
   issued?: number
   from: number
   until?: number
+  /** Only for a type that asks for counts of professionals (SKJ/BIG). */
+  professionals?: { total: number; registered: number }
   verification: 'in_controle' | 'goedgekeurd' | 'afgekeurd'
   rejectionReason?: string
   replacesId?: string
@@ -196,9 +201,11 @@ const ITEMS: DemoItem[] = [
     organisationId: 'org-kompas-jeugd',
     typeId: T.skjBig,
     issuer: 'Stichting Kwaliteitsregister Jeugd',
-    scope: '14 jeugdzorgwerkers SKJ, 2 gz-psychologen BIG',
+    scope:
+      '14 jeugdzorgwerkers SKJ, 2 gz-psychologen BIG; 1 jeugdzorgwerker in opleiding nog niet geregistreerd',
     from: -10,
     until: 1400,
+    professionals: { total: 17, registered: 16 },
     verification: 'in_controle',
     fileName: 'Verklaring registratie professionals.pdf',
   },
@@ -305,6 +312,8 @@ export async function seedEvidence(db: Db) {
           issuedAt: item.issued !== undefined ? addDays(today, item.issued) : null,
           validFrom: addDays(today, item.from),
           validUntil: item.until !== undefined ? addDays(today, item.until) : null,
+          professionalsTotal: item.professionals?.total ?? null,
+          professionalsRegistered: item.professionals?.registered ?? null,
           verification: item.verification,
           rejectionReason: item.rejectionReason ?? null,
           verifiedAt: verified ? addDays(today, Math.min(0, item.from + 7)) : null,

@@ -348,3 +348,90 @@ describe('who may download an evidence file', () => {
     expect(await findDownloadableEvidenceFile(staff, item.fileId)).toBeNull()
   })
 })
+
+describe('counts of professionals (SKJ/BIG)', () => {
+  const skjFields = (typeId: string, total: string, registered: string) => ({
+    typeId,
+    issuer: 'Stichting Kwaliteitsregister Jeugd',
+    validFrom: '2026-01-01',
+    validUntil: '2030-01-01',
+    professionalsTotal: total,
+    professionalsRegistered: registered,
+  })
+  const pdf = () => [{ name: 'verklaring.pdf', data: minimalPdf(['SKJ']) }]
+
+  it('are stored with the item and named in the audit event', async () => {
+    const { organisation, beheerder } = await createOrganisation(db)
+    const type = await createEvidenceType(db, { asksProfessionalCounts: true })
+    const result = await submitEvidenceForm(evidenceRequest(skjFields(type.id, '45', '42'), pdf()), {
+      organisationId: organisation.id,
+      actor: { userId: beheerder.id, label: 'test' },
+    })
+    if (!result.ok) throw new Error(JSON.stringify(result.reply.error))
+    const found = await getOrganisationItem(organisation.id, result.itemId)
+    expect([found?.item.professionalsTotal, found?.item.professionalsRegistered]).toEqual([45, 42])
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { subjectId: result.itemId } })
+    expect(audit.summary).toContain('42 van 45 professionals geregistreerd')
+  })
+
+  it('refuse more registered than total next to the field, keep what was typed, and store nothing', async () => {
+    const { organisation, beheerder } = await createOrganisation(db)
+    const type = await createEvidenceType(db, { asksProfessionalCounts: true })
+    const result = await submitEvidenceForm(evidenceRequest(skjFields(type.id, '45', '46'), pdf()), {
+      organisationId: organisation.id,
+      actor: { userId: beheerder.id, label: 'test' },
+    })
+    if (result.ok) throw new Error('expected a refusal')
+    expect(result.status).toBe(400)
+    expect(result.reply.error?.professionalsRegistered?.[0]).toMatch(/niet meer professionals geregistreerd/)
+    expect(result.reply.initialValue).toMatchObject({
+      professionalsTotal: '45',
+      professionalsRegistered: '46',
+    })
+    expect(await counts(organisation.id)).toEqual({ items: 0, files: 0 })
+  })
+
+  it('are not kept for a type that does not ask for them', async () => {
+    const { organisation, beheerder } = await createOrganisation(db)
+    const type = await createEvidenceType(db)
+    const result = await submitEvidenceForm(evidenceRequest(skjFields(type.id, '45', '42'), pdf()), {
+      organisationId: organisation.id,
+      actor: { userId: beheerder.id, label: 'test' },
+    })
+    if (!result.ok) throw new Error(JSON.stringify(result.reply.error))
+    const item = await db.evidenceItem.findUniqueOrThrow({ where: { id: result.itemId } })
+    expect([item.professionalsTotal, item.professionalsRegistered]).toEqual([null, null])
+  })
+
+  it('are not copied to a new version: it must state its own, checked against the type it replaces', async () => {
+    const { organisation, beheerder } = await createOrganisation(db)
+    const skj = await createEvidenceType(db, { asksProfessionalCounts: true })
+    const other = await createEvidenceType(db)
+    const actor = { userId: beheerder.id, label: 'test' }
+    const first = await submitEvidenceForm(evidenceRequest(skjFields(skj.id, '45', '42'), pdf()), {
+      organisationId: organisation.id,
+      actor,
+    })
+    if (!first.ok) throw new Error(JSON.stringify(first.reply.error))
+    // Posting another type (a tampered hidden field) does not skip the counts of the replaced type.
+    const without = await submitEvidenceForm(evidenceRequest(skjFields(other.id, '', ''), pdf()), {
+      organisationId: organisation.id,
+      actor,
+      replacesId: first.itemId,
+    })
+    expect(!without.ok && Object.keys(without.reply.error ?? {}).sort()).toEqual([
+      'bestanden', // "choose the files again" after the other errors
+      'professionalsRegistered',
+      'professionalsTotal',
+    ])
+    const second = await submitEvidenceForm(evidenceRequest(skjFields(skj.id, '50', '50'), pdf()), {
+      organisationId: organisation.id,
+      actor,
+      replacesId: first.itemId,
+    })
+    if (!second.ok) throw new Error(JSON.stringify(second.reply.error))
+    const found = await getOrganisationItem(organisation.id, second.itemId)
+    expect([found?.item.professionalsTotal, found?.item.professionalsRegistered]).toEqual([50, 50])
+    expect(found?.history.map((h) => [h.professionalsTotal, h.professionalsRegistered])).toEqual([[45, 42]])
+  })
+})

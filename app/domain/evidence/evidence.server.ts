@@ -14,13 +14,21 @@ import { addDays, formatDate, startOfAmsterdamDay } from '~/utils/time'
 import type { ReceivedFile } from '~/utils/upload.server'
 import { checkRequirement, EXPIRY_WARNING_DAYS, VERIFICATION_LABELS, type Verification } from './rules'
 import { PUBLIC_STATUSES } from '~/domain/catalogue/rules'
+import { MAX_PROFESSIONALS } from './form'
 
 // ─── types of evidence ──────────────────────────────────────────────────────────────────────────────────────────────
 
 /** Types an organisation can choose from: the platform's types and those of regions it works with (all, for now). */
 export async function listEvidenceTypes(db: DbOrTx = defaultDb) {
   return db.evidenceType.findMany({
-    select: { id: true, name: true, description: true, expires: true, regionId: true },
+    select: {
+      id: true,
+      name: true,
+      description: true,
+      expires: true,
+      asksProfessionalCounts: true,
+      regionId: true,
+    },
     orderBy: [{ regionId: 'asc' }, { name: 'asc' }],
   })
 }
@@ -41,12 +49,14 @@ const itemSelect = {
   issuedAt: true,
   validFrom: true,
   validUntil: true,
+  professionalsTotal: true,
+  professionalsRegistered: true,
   verification: true,
   rejectionReason: true,
   verifiedAt: true,
   replacesId: true,
   createdAt: true,
-  type: { select: { id: true, name: true, expires: true } },
+  type: { select: { id: true, name: true, expires: true, asksProfessionalCounts: true } },
   replacedBy: { select: { id: true } },
   files: {
     select: { file: { select: { id: true, displayName: true, contentType: true, size: true } } },
@@ -89,6 +99,9 @@ export type NewEvidence = {
   issuedAt?: Date | null
   validFrom: Date
   validUntil?: Date | null
+  /** Only kept for a type that asks for them (SKJ/BIG); each version states its own. */
+  professionalsTotal?: number | null
+  professionalsRegistered?: number | null
 }
 
 async function storeFiles(
@@ -140,8 +153,17 @@ export async function addEvidenceItem(
     }
     // A new version is always of the same type as the one it replaces.
     const typeId = replaced?.typeId ?? input.typeId
-    const type = await tx.evidenceType.findUnique({ where: { id: typeId }, select: { name: true } })
+    const type = await tx.evidenceType.findUnique({
+      where: { id: typeId },
+      select: { name: true, asksProfessionalCounts: true },
+    })
     if (!type) return null
+    const counts = type.asksProfessionalCounts
+      ? { total: input.professionalsTotal ?? null, registered: input.professionalsRegistered ?? null }
+      : { total: null, registered: null }
+    if (type.asksProfessionalCounts && !countsAreValid(counts.total, counts.registered)) {
+      throw new Error(`${type.name} needs valid professional counts; the form checks them first`)
+    }
     const id = newId()
     await tx.evidenceItem.create({
       data: {
@@ -154,23 +176,33 @@ export async function addEvidenceItem(
         issuedAt: input.issuedAt ?? null,
         validFrom: input.validFrom,
         validUntil: input.validUntil ?? null,
+        professionalsTotal: counts.total,
+        professionalsRegistered: counts.registered,
         replacesId: replaced?.id ?? null,
         createdById: input.actor.userId,
       },
     })
     await storeFiles(tx, id, input.organisationId, input.actor.userId, input.files)
+    const countsNote =
+      counts.total === null ? '' : `, ${counts.registered} van ${counts.total} professionals geregistreerd`
     await recordAudit(tx, {
       actor: input.actor,
       action: replaced ? 'bewijsstuk.vervangen' : 'bewijsstuk.toegevoegd',
       subjectType: 'EvidenceItem',
       subjectId: id,
       summary: replaced
-        ? `${type.name} vervangen door een nieuwe versie (${input.files.length} bestand(en))`
-        : `${type.name} toegevoegd (${input.files.length} bestand(en))`,
+        ? `${type.name} vervangen door een nieuwe versie (${input.files.length} bestand(en)${countsNote})`
+        : `${type.name} toegevoegd (${input.files.length} bestand(en)${countsNote})`,
       organisationId: input.organisationId,
     })
     return id
   })
+}
+
+function countsAreValid(total: number | null, registered: number | null) {
+  const ok = (n: number | null): n is number =>
+    n !== null && Number.isInteger(n) && n >= 0 && n <= MAX_PROFESSIONALS
+  return ok(total) && ok(registered) && registered <= total
 }
 
 export type RequirementRow = {

@@ -5,6 +5,7 @@ import {
   dueReminderMark,
   evidenceStatus,
   monthsBefore,
+  professionalCountsLabel,
   satisfiesRequirement,
 } from './rules'
 
@@ -139,5 +140,20 @@ describe('dueReminderMark', () => {
     expect(dueReminderMark(until, d(2027, 1, 1, 23))).toBe(0)
     expect(dueReminderMark(until, d(2027, 1, 5))).toBe(0) // a late run still sends the last one
     expect(dueReminderMark(until, d(2027, 1, 20))).toBeNull()
+  })
+})
+
+describe('professionalCountsLabel', () => {
+  it('names both counts and the share, rounded down so 100% means everyone', () => {
+    expect(professionalCountsLabel(45, 42)).toBe('42 van 45 professionals geregistreerd (93%)')
+    expect(professionalCountsLabel(100, 29)).toBe('29 van 100 professionals geregistreerd (29%)')
+    expect(professionalCountsLabel(1200, 1199)).toBe('1.199 van 1.200 professionals geregistreerd (99%)')
+    expect(professionalCountsLabel(1, 1)).toBe('1 van 1 professional geregistreerd (100%)')
+    expect(professionalCountsLabel(0, 0)).toBe('0 van 0 professionals geregistreerd')
+  })
+
+  it('is absent without counts', () => {
+    expect(professionalCountsLabel(null, null)).toBeNull()
+    expect(professionalCountsLabel(45, null)).toBeNull()
   })
 })

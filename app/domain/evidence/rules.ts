@@ -189,3 +189,15 @@ export function dueReminderMark(validUntil: Date, today: Date): ReminderMark | n
 export function reminderDate(validUntil: Date, mark: ReminderMark): Date {
   return addDays(validUntil, -mark)
 }
+
+/**
+ * "42 van 45 professionals geregistreerd (93%)", or null when no counts were given. The percentage is rounded down,
+ * so 100% only shows when every professional is registered.
+ */
+export function professionalCountsLabel(total: number | null, registered: number | null): string | null {
+  if (total === null || registered === null) return null
+  const n = (x: number) => x.toLocaleString('nl-NL')
+  const noun = total === 1 ? 'professional' : 'professionals'
+  const share = total > 0 ? ` (${Math.floor((registered * 100) / total)}%)` : ''
+  return `${n(registered)} van ${n(total)} ${noun} geregistreerd${share}`
+}

@@ -7,6 +7,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import type { SubmissionResult } from '@conform-to/react'
 import { withUpload, UploadRequestError } from '~/utils/upload.server'
 import type { Actor } from '~/domain/audit/audit.server'
+import { db } from '~/utils/db.server'
 import { addEvidenceItem, listEvidenceTypes } from './evidence.server'
 import { evidenceSchema, FILE_FIELD } from './form'
 
@@ -19,8 +20,19 @@ export async function submitEvidenceForm(
 ): Promise<EvidenceSubmitResult> {
   const types = await listEvidenceTypes()
   const schema = evidenceSchema(types)
+  // A new version keeps the type of the one it replaces, so check it against that type's rules (dates, counts),
+  // whatever type the form posted.
+  const replacedTypeId = input.replacesId
+    ? (
+        await db.evidenceItem.findFirst({
+          where: { id: input.replacesId, organisationId: input.organisationId },
+          select: { typeId: true },
+        })
+      )?.typeId
+    : undefined
   try {
     return await withUpload(request, { fileFields: [FILE_FIELD] }, async (upload) => {
+      if (replacedTypeId) upload.fields.set('typeId', replacedTypeId)
       const submission = parseWithZod(upload.fields, { schema })
       const fileErrors = upload.fileErrors[FILE_FIELD] ?? []
       if (fileErrors.length === 0 && upload.files.length === 0) {
@@ -48,6 +60,8 @@ export async function submitEvidenceForm(
         issuedAt: value.issuedAt ?? null,
         validFrom: value.validFrom,
         validUntil: value.validUntil ?? null,
+        professionalsTotal: value.professionalsTotal,
+        professionalsRegistered: value.professionalsRegistered,
         files: upload.files,
       })
       if (!itemId) {

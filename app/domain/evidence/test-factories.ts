@@ -53,13 +53,17 @@ export async function createOrganisation(db: DbOrTx, opts: { beheerderEmail?: st
   return { organisation, beheerder }
 }
 
-export async function createEvidenceType(db: DbOrTx, opts: { name?: string; expires?: boolean } = {}) {
+export async function createEvidenceType(
+  db: DbOrTx,
+  opts: { name?: string; expires?: boolean; asksProfessionalCounts?: boolean } = {},
+) {
   return db.evidenceType.create({
     data: {
       id: newId(),
       key: `test-${uniq()}`,
       name: opts.name ?? `Certificaat ${uniq()}`,
       expires: opts.expires ?? true,
+      asksProfessionalCounts: opts.asksProfessionalCounts ?? false,
     },
   })
 }

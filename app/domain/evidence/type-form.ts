@@ -7,6 +7,7 @@ export const regionEvidenceTypeSchema = z.object({
   description: optionalText({ max: 1000 }),
   expires: checkbox(),
   isQualityMark: checkbox(),
+  asksProfessionalCounts: checkbox(),
 })
 
 export type RegionEvidenceTypeInput = z.infer<typeof regionEvidenceTypeSchema>

@@ -16,6 +16,7 @@ const input = (name: string, expires = true) => ({
   description: undefined,
   expires,
   isQualityMark: false,
+  asksProfessionalCounts: false,
 })
 
 async function region() {
@@ -83,5 +84,20 @@ describe("a region's own evidence types", () => {
     if (!created.ok) throw new Error('not created')
     expect(await removeRegionEvidenceType(actor, mine, created.id)).toEqual({ ok: true, id: created.id })
     expect(await db.evidenceType.count({ where: { id: created.id } })).toBe(0)
+  })
+
+  it('may ask for counts of professionals, set on creation and changed later', async () => {
+    const mine = await region()
+    const name = `Verklaring registratie ${newId().slice(0, 6)}`
+    const created = await createRegionEvidenceType(actor, mine, {
+      ...input(name),
+      asksProfessionalCounts: true,
+    })
+    if (!created.ok) throw new Error(created.message)
+    expect((await listTypesForRegion(mine)).own[0].asksProfessionalCounts).toBe(true)
+    const changed = await updateRegionEvidenceType(actor, mine, created.id, input(name))
+    expect(changed.ok).toBe(true)
+    const stored = await db.evidenceType.findUniqueOrThrow({ where: { id: created.id } })
+    expect(stored.asksProfessionalCounts).toBe(false)
   })
 })

@@ -23,6 +23,7 @@ export async function listTypesForRegion(regionId: string, db: DbOrTx = defaultD
       description: true,
       expires: true,
       isQualityMark: true,
+      asksProfessionalCounts: true,
       regionId: true,
       _count: { select: { items: true, required: true } },
     },
@@ -33,6 +34,7 @@ export async function listTypesForRegion(regionId: string, db: DbOrTx = defaultD
     description: t.description,
     expires: t.expires,
     isQualityMark: t.isQualityMark,
+    asksProfessionalCounts: t.asksProfessionalCounts,
     itemCount: t._count.items,
     requiredCount: t._count.required,
   })
@@ -71,6 +73,7 @@ export async function createRegionEvidenceType(
         description: input.description ?? '',
         expires: input.expires,
         isQualityMark: input.isQualityMark,
+        asksProfessionalCounts: input.asksProfessionalCounts,
         regionId,
       },
     })
@@ -87,8 +90,9 @@ export async function createRegionEvidenceType(
 }
 
 /**
- * Name, description and whether residents see it as a quality mark can change at any time. Whether the type
- * expires cannot change once providers hold evidence of it: their items were entered under the other rule.
+ * Name, description, whether residents see it as a quality mark and whether it asks for counts of professionals can
+ * change at any time (counts only bind new items; existing ones keep what they state). Whether the type expires
+ * cannot change once providers hold evidence of it: their items were entered under the other rule.
  */
 export async function updateRegionEvidenceType(
   actor: Actor,
@@ -119,6 +123,7 @@ export async function updateRegionEvidenceType(
         description: input.description ?? '',
         expires: input.expires,
         isQualityMark: input.isQualityMark,
+        asksProfessionalCounts: input.asksProfessionalCounts,
       },
     })
     await recordAudit(tx, {
