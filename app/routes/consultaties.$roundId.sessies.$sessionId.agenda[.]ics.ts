@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { getViewer, currentMembership, notFound } from '~/domain/accounts/permissions.server'
 import { sessionIcs } from '~/domain/consultations/emails.server'
+import { sessionFactsSelect } from '~/domain/consultations/session-select'
 import { db } from '~/utils/db.server'
 
 /**
@@ -11,15 +12,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await db.consultationSession.findFirst({
     where: { id: params.sessionId!, roundId: params.roundId!, round: { status: 'gepubliceerd' } },
     select: {
-      id: true,
-      roundId: true,
-      kind: true,
-      title: true,
-      startsAt: true,
-      durationMinutes: true,
-      address: true,
-      onlineUrl: true,
-      cancelledAt: true,
+      ...sessionFactsSelect,
       round: { select: { title: true } },
     },
   })

@@ -2,6 +2,7 @@ import { db } from '~/utils/db.server'
 import { now } from '~/utils/clock'
 import { documentListSelect } from '~/domain/documents/documents.server'
 import { groupIntoNotas, roundPhase, seatAvailability, type SeatAvailability } from './rules'
+import { sessionFactsSelect } from './session-select'
 
 /** Published rounds for the public overview, filtered by region slug and segment. */
 export async function listPublicRounds(filter: { region?: string | null; segment?: string | null }) {
@@ -70,19 +71,8 @@ export async function getPublicRound(roundId: string) {
       sessions: {
         orderBy: { startsAt: 'asc' },
         select: {
-          id: true,
-          kind: true,
-          title: true,
-          startsAt: true,
-          durationMinutes: true,
-          address: true,
-          onlineUrl: true,
-          seats: true,
-          seatsPerOrganisation: true,
-          registrationDeadline: true,
+          ...sessionFactsSelect,
           minutes: true,
-          cancelledAt: true,
-          cancelReason: true,
           _count: { select: { registrations: { where: { status: 'zeker' } } } },
         },
       },
@@ -237,19 +227,8 @@ export async function getRegionRound(regionId: string, roundId: string) {
       sessions: {
         orderBy: { startsAt: 'asc' },
         select: {
-          id: true,
-          kind: true,
-          title: true,
-          startsAt: true,
-          durationMinutes: true,
-          address: true,
-          onlineUrl: true,
-          seats: true,
-          seatsPerOrganisation: true,
-          registrationDeadline: true,
+          ...sessionFactsSelect,
           minutes: true,
-          cancelledAt: true,
-          cancelReason: true,
           reservations: { select: { seats: true, organisation: { select: { name: true } } } },
           registrations: {
             where: { status: { in: ['zeker', 'wachtlijst'] } },
@@ -302,19 +281,7 @@ export async function getRegionSession(regionId: string, roundId: string, sessio
   const session = await db.consultationSession.findFirst({
     where: { id: sessionId, roundId, round: { regionId } },
     select: {
-      id: true,
-      roundId: true,
-      kind: true,
-      title: true,
-      startsAt: true,
-      durationMinutes: true,
-      address: true,
-      onlineUrl: true,
-      seats: true,
-      seatsPerOrganisation: true,
-      registrationDeadline: true,
-      cancelledAt: true,
-      cancelReason: true,
+      ...sessionFactsSelect,
       round: { select: { title: true, status: true } },
       reservations: {
         orderBy: { organisation: { name: 'asc' } },

@@ -3,6 +3,7 @@ import { newId } from '~/utils/ids.server'
 import { now } from '~/utils/clock'
 import { recordAudit, type Actor } from '~/domain/audit/audit.server'
 import { decideSeat, mayRegister, mayTransition, sessionStarted, type SeatState } from './rules'
+import { sessionFactsSelect } from './session-select'
 import {
   mailCancelled,
   mailSeatConfirmed,
@@ -12,18 +13,7 @@ import {
 } from './emails.server'
 
 const sessionSelect = {
-  id: true,
-  roundId: true,
-  kind: true,
-  title: true,
-  startsAt: true,
-  durationMinutes: true,
-  address: true,
-  onlineUrl: true,
-  seats: true,
-  seatsPerOrganisation: true,
-  registrationDeadline: true,
-  cancelledAt: true,
+  ...sessionFactsSelect,
   reservations: { select: { organisationId: true, seats: true } },
   round: {
     select: {

@@ -7,6 +7,7 @@ import { recordAudit, type Actor } from '~/domain/audit/audit.server'
 import { createStoredFile } from '~/domain/documents/documents.server'
 import { mayAskQuestion, mayGiveInput, roundPhase, type SessionKind } from './rules'
 import { mailReservationInvite, roundUrl } from './emails.server'
+import { sessionFactsSelect } from './session-select'
 
 export type RoundInput = {
   title: string
@@ -129,16 +130,7 @@ export async function inviteReservedOrganisations(tx: Tx, sessionId: string, org
   const session = await tx.consultationSession.findUnique({
     where: { id: sessionId },
     select: {
-      id: true,
-      roundId: true,
-      kind: true,
-      title: true,
-      startsAt: true,
-      durationMinutes: true,
-      address: true,
-      onlineUrl: true,
-      registrationDeadline: true,
-      cancelledAt: true,
+      ...sessionFactsSelect,
       round: { select: { title: true, status: true } },
       reservations: {
         where: organisationIds ? { organisationId: { in: organisationIds } } : {},
