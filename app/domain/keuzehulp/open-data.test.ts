@@ -23,6 +23,10 @@ async function get(today: Date, etag?: string, format: 'json' | 'csv' = 'json') 
   return { status: response.status, etag: response.headers.get('ETag') ?? '', body }
 }
 
+function withoutGeneratedAt(body: string) {
+  return body.replace(/"generated_at":"[^"]*"/, '"generated_at":""')
+}
+
 /** What the old fingerprint of a table looked at: the latest updatedAt and the number of rows. */
 async function fingerprint(table: 'admission' | 'evidenceItem') {
   const agg =
@@ -158,9 +162,12 @@ describe('open data van de keuzehulp', () => {
 
     const first = await get(evening)
     expect(first.body).toContain('Keurmerk tot middernacht')
-    // Same Amsterdam day, nothing written: the same body (built once) and a 304.
+    // Same Amsterdam day, nothing public written: the same content and ETag, and a 304. The body may be rebuilt
+    // (PostgreSQL's change counter is cluster-wide, so a parallel test file's commit moves it), which only changes
+    // generated_at.
     const again = await get(later)
-    expect(again.body).toBe(first.body)
+    expect(again.etag).toBe(first.etag)
+    expect(withoutGeneratedAt(again.body)).toBe(withoutGeneratedAt(first.body))
     expect((await get(later, first.etag)).status).toBe(304)
 
     const nextDay = await get(night, first.etag)

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { db } from '~/utils/db.server'
 import { setClockForTests } from '~/utils/clock'
 import { RenderedPageCache } from './page-cache.server'
+import { factsVersion } from './read-model.server'
 import { makeGemeente } from './test-factories'
 
 const URL_ = 'http://portaal.test/keuzehulp?gemeente=GM0001'
@@ -50,11 +51,19 @@ async function serve(
   return { response, body: await response.text() }
 }
 
+/**
+ * The real version with the database held still: on PostgreSQL the change counter is cluster-wide, so a commit by a
+ * test file running in parallel would make a hit a miss. Only the test about writes uses the real counter.
+ */
+async function quietDatabase(today: Date) {
+  return { ...(await factsVersion(today)), data: 'stil' }
+}
+
 afterEach(() => setClockForTests(null))
 
 describe('keuzehulp: opgeslagen pagina’s', () => {
   it('geeft dezelfde pagina opnieuw zonder te renderen, met de nonce van het nieuwe verzoek', async () => {
-    const cache = new RenderedPageCache(1_000_000)
+    const cache = new RenderedPageCache(1_000_000, quietDatabase)
     const r = renderer()
     const first = await serve(cache, r, 'nonceAAAAAAAAAAAAAAAAAA==')
     expect(first.response.headers.get('server-timing')).toContain('keuzehulp;dur=1.5')
@@ -75,16 +84,17 @@ describe('keuzehulp: opgeslagen pagina’s', () => {
     const r = renderer()
     await serve(cache, r, 'n1n1n1n1n1n1n1n1n1n1n1==')
     await serve(cache, r, 'n2n2n2n2n2n2n2n2n2n2n2==')
-    expect(r.calls).toBe(1)
+    // 1 on SQLite; on PostgreSQL a parallel test file's commit may already have caused a second render.
+    const before = r.calls
 
     await makeGemeente(db, { name: 'Schrijfdorp', pc4s: ['4911'] })
     const after = await serve(cache, r, 'n3n3n3n3n3n3n3n3n3n3n3==')
-    expect(r.calls).toBe(2)
-    expect(after.body).toContain('versie 2')
+    expect(r.calls).toBe(before + 1)
+    expect(after.body).toContain(`versie ${before + 1}`)
   })
 
   it('rendert opnieuw op een nieuwe dag (geldigheid en "niet recent bevestigd" hangen van de datum af)', async () => {
-    const cache = new RenderedPageCache(1_000_000)
+    const cache = new RenderedPageCache(1_000_000, quietDatabase)
     const r = renderer()
     setClockForTests(new Date('2026-03-02T22:30:00Z'))
     await serve(cache, r, 'd1d1d1d1d1d1d1d1d1d1d1==')
@@ -97,7 +107,7 @@ describe('keuzehulp: opgeslagen pagina’s', () => {
   })
 
   it('gaat voorbij aan verzoeken met cookies en bewaart geen fouten, doorverwijzingen of pagina’s met Set-Cookie', async () => {
-    const cache = new RenderedPageCache(1_000_000)
+    const cache = new RenderedPageCache(1_000_000, quietDatabase)
     const withCookie = renderer()
     await serve(cache, withCookie, 'c1c1c1c1c1c1c1c1c1c1c1==', request(URL_, { cookie: '__sessie=x' }))
     await serve(cache, withCookie, 'c2c2c2c2c2c2c2c2c2c2c2==', request(URL_, { cookie: '__sessie=x' }))
@@ -118,7 +128,7 @@ describe('keuzehulp: opgeslagen pagina’s', () => {
 
   it('houdt elke URL apart en laat bij te veel bytes eerst de langst niet gevraagde pagina los', async () => {
     const big = (nonce: string, n: number) => `<p nonce="${nonce}">${'x'.repeat(1000)} ${n}</p>`
-    const cache = new RenderedPageCache(4_500) // room for two pages of ~2 KB (UTF-16)
+    const cache = new RenderedPageCache(4_500, quietDatabase) // room for two pages of ~2 KB (UTF-16)
     const r = renderer({}, big)
     const a = request('http://portaal.test/keuzehulp?gemeente=A')
     const b = request('http://portaal.test/keuzehulp?gemeente=B')

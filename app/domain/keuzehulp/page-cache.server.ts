@@ -33,7 +33,11 @@ export class RenderedPageCache {
   private bytes = 0
   private counts = { hits: 0, misses: 0, bypassed: 0 }
 
-  constructor(private readonly maxBytes: number) {}
+  /** `version` is replaceable so tests can hold the database still (PostgreSQL's counter is cluster-wide). */
+  constructor(
+    private readonly maxBytes: number,
+    private readonly version: (today: Date) => Promise<FactsVersion> = factsVersion,
+  ) {}
 
   /**
    * The response for `request`: from the cache when a page for its URL and the current version is there, otherwise
@@ -46,7 +50,7 @@ export class RenderedPageCache {
     }
     const url = new URL(request.url)
     const key = url.pathname + url.search
-    const version = await factsVersion(now())
+    const version = await this.version(now())
     const stored = this.pages.get(key)
     if (stored && sameVersion(stored.version, version)) {
       this.counts.hits++
