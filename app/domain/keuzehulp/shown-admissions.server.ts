@@ -5,7 +5,9 @@
  * An admission counts when it is active and not at risk, and its product belongs to its perceel, of a procurement that
  * is public (`PUBLIC_STATUSES`), and that perceel still covers the admission's municipality (`PerceelGemeente`). The
  * last part matters when a region takes a municipality off a perceel: the admissions there stay in the table, but a
- * visitor may no longer choose them. Evidence is checked afterwards in code (it depends on the Amsterdam day).
+ * visitor may no longer choose them. The provider must also work there: a werkgebied of "niet in deze gemeente"
+ * (not the whole municipality and no PC4 areas) is an admission it does not offer to residents of that municipality.
+ * Evidence is checked afterwards in code (it depends on the Amsterdam day).
  */
 import { PUBLIC_STATUSES } from '~/domain/catalogue/rules'
 
@@ -18,7 +20,8 @@ export const PUBLIC_STATUSES_SQL = PUBLIC_STATUSES.map((s) => {
 /** The condition for the admission row aliased `a` (an SQL identifier, never input). Plain SQL for both engines. */
 export function shownAdmissionSql(a: string): string {
   if (!/^[a-z_]+$/.test(a)) throw new Error(`Unexpected alias ${a}`)
-  return `${a}."status" = 'actief' AND ${a}."atRisk" = false AND EXISTS (
+  return `${a}."status" = 'actief' AND ${a}."atRisk" = false AND (${a}."coversWhole" = true OR ${a}."pc4s" <> '')
+    AND EXISTS (
       SELECT 1 FROM "Product" sa_pr
         JOIN "PerceelGemeente" sa_pg ON sa_pg."perceelId" = sa_pr."perceelId"
         JOIN "Perceel" sa_p ON sa_p."id" = sa_pr."perceelId"

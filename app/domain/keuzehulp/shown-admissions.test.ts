@@ -60,6 +60,31 @@ describe('keuzehulp: zoeken, aanbiederpagina en open data volgen dezelfde regel'
     expect((await buildOpenData(today)).organization.some((o) => o.id === alleen.id)).toBe(false)
   })
 
+  it('een aanbieder die "niet in deze gemeente" koos, staat daar nergens', async () => {
+    const g = await makeGemeente(db, { name: 'Nietdorp', pc4s: ['4901'] })
+    const c = await makeCatalogue(db, { gemeenteCodes: [g.code] })
+    const elders = await makeListedProvider(db, c, g.code, { name: 'Ee Niet hier' })
+    const deels = await makeListedProvider(db, c, g.code, {
+      name: 'Ff Deels',
+      coversWhole: false,
+      pc4s: ['4901'],
+    })
+    const all = { search: true, providerPage: true, openData: true }
+    expect(await shownIn(elders.id, g.code, 'Ee Niet hier')).toEqual(all)
+
+    // Werkgebied: admitted, but the provider does not work in this municipality.
+    await db.admission.updateMany({
+      where: { organisationId: elders.id },
+      data: { coversWhole: false, pc4s: '' },
+    })
+    expect(await shownIn(elders.id, g.code, 'Ee Niet hier')).toEqual({
+      search: false,
+      providerPage: false,
+      openData: false,
+    })
+    expect(await shownIn(deels.id, g.code, 'Ff Deels')).toEqual(all)
+  })
+
   it('een toelating in een niet-openbaar inkooptraject of van een ander perceel telt nergens', async () => {
     const g = await makeGemeente(db, { name: 'Conceptdorp' })
     const open = await makeCatalogue(db, { gemeenteCodes: [g.code] })
