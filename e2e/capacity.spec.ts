@@ -60,17 +60,25 @@ test.describe('werkgebied en capaciteit', () => {
       .getByRole('group', { name: 'Gemeente West Betuwe' })
       .getByLabel('Niet in deze gemeente')
       .check()
+    // Two locations with their own waiting lists: the figures for the whole product disappear from view.
     await second
-      .getByRole('group', { name: 'Neemt u nieuwe cliënten aan?' })
-      .getByLabel(/^Beperkt/)
+      .getByRole('group', { name: 'Waarvoor geeft u de capaciteit op?' })
+      .getByLabel('Per locatie')
       .check()
-    await second.getByLabel('Verwachte wachttijd tot de start, in weken').fill('200')
-    await second.getByLabel('Locatie (niet verplicht)').fill('Tiel centrum')
+    await expect(second.getByLabel('Verwachte wachttijd tot de start, in weken')).toBeHidden()
+    const location = (n: number) => second.getByRole('group', { name: `Locatie ${n} voor ${p2.name}` })
+    await location(1).getByLabel('Naam of plaats van de locatie').fill('Tiel centrum')
+    await location(1).getByLabel('Neemt deze locatie nieuwe cliënten aan?').selectOption('beperkt')
+    await location(1).getByLabel('Verwachte wachttijd op deze locatie, in weken').fill('200')
+    await location(2).getByLabel('Naam of plaats van de locatie').fill('Culemborg')
+    await location(2).getByLabel('Neemt deze locatie nieuwe cliënten aan?').selectOption('nee')
     await page.getByRole('button', { name: 'Opslaan en bevestigen' }).click()
-    await expect(second.getByText('Vul een getal in van hoogstens 104')).toBeVisible()
+    await expect(location(1).getByText('Vul een getal in van hoogstens 104')).toBeVisible()
+    await expect(location(2).getByText('Vul de verwachte wachttijd in weken in')).toBeVisible()
 
     // A PC4 area that does not exist is refused by the server, next to the field.
-    await second.getByLabel('Verwachte wachttijd tot de start, in weken').fill('8')
+    await location(1).getByLabel('Verwachte wachttijd op deze locatie, in weken').fill('8')
+    await location(2).getByLabel('Verwachte wachttijd op deze locatie, in weken').fill('20')
     await second
       .getByRole('group', { name: 'Gemeente Tiel' })
       .getByLabel('Alleen in de postcodegebieden hieronder')
@@ -78,7 +86,7 @@ test.describe('werkgebied en capaciteit', () => {
     await second.getByLabel('Postcodegebieden in Tiel (niet verplicht)').fill('4001 4009')
     await page.getByRole('button', { name: 'Opslaan en bevestigen' }).click()
     await expect(second.getByText('Postcodegebied 4009 bestaat niet. Controleer de 4 cijfers.')).toBeVisible()
-    await expect(second.getByLabel('Locatie (niet verplicht)')).toHaveValue('Tiel centrum')
+    await expect(location(1).getByLabel('Naam of plaats van de locatie')).toHaveValue('Tiel centrum')
     await expectAccessible(page)
 
     await second.getByLabel('Postcodegebieden in Tiel (niet verplicht)').fill('4001 4002')
@@ -87,7 +95,10 @@ test.describe('werkgebied en capaciteit', () => {
     await expect(page.getByText(/Postcodegebied 4001 ligt volgens de postcodetabel in Tiel/)).toBeVisible()
     await expect(first.getByText(/postcodegebied 4001 ligt volgens de postcodetabel in Tiel/)).toBeVisible()
     await expect(first.getByText(/Laatst bevestigd op .*: Actueel/)).toBeVisible()
-    await expect(second.getByLabel('Verwachte wachttijd tot de start, in weken')).toHaveValue('8')
+    // Saved locations by name, with spare empty rows for more.
+    await expect(location(1).getByLabel('Naam of plaats van de locatie')).toHaveValue('Culemborg')
+    await expect(location(2).getByLabel('Verwachte wachttijd op deze locatie, in weken')).toHaveValue('8')
+    await expect(location(3).getByLabel('Naam of plaats van de locatie')).toHaveValue('')
     await expectAccessible(page)
 
     const admissions = await db.admission.findMany({
@@ -99,10 +110,13 @@ test.describe('werkgebied en capaciteit', () => {
     const wb2 = admissions.find((a) => a.productId === p2.id && a.gemeenteCode === WEST_BETUWE)
     expect(wb2).toMatchObject({ coversWhole: false, pc4s: '' })
     const reports = await db.capacityReport.findMany({ where: { organisationId: org.id, isCurrent: true } })
-    expect(reports.map((r) => [r.productId, r.accepting, r.waitingWeeks, r.freePlaces]).sort()).toEqual(
+    expect(
+      reports.map((r) => [r.productId, r.location, r.accepting, r.waitingWeeks, r.freePlaces]).sort(),
+    ).toEqual(
       [
-        [p1.id, 'ja', 6, 3],
-        [p2.id, 'beperkt', 8, null],
+        [p1.id, '', 'ja', 6, 3],
+        [p2.id, 'Tiel centrum', 'beperkt', 8, null],
+        [p2.id, 'Culemborg', 'nee', 20, null],
       ].sort(),
     )
 
@@ -112,8 +126,60 @@ test.describe('werkgebied en capaciteit', () => {
       page.getByText('U hebt de capaciteit van 2 product(en) ongewijzigd bevestigd.'),
     ).toBeVisible()
     await expectAccessible(page)
-    expect(await db.capacityReport.count({ where: { organisationId: org.id } })).toBe(4)
-    expect(await db.capacityReport.count({ where: { organisationId: org.id, isCurrent: true } })).toBe(2)
+    expect(await db.capacityReport.count({ where: { organisationId: org.id } })).toBe(6)
+    expect(await db.capacityReport.count({ where: { organisationId: org.id, isCurrent: true } })).toBe(3)
+  })
+
+  test('zonder JavaScript: capaciteit per locatie, met fouten bij het veld en wat getypt was blijft staan', async ({
+    browser,
+    baseURL,
+  }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, baseURL })
+    const page = await context.newPage()
+    const db = e2eDb()
+    const seg = await createSegmentWithProducts(db, RIVIERENLAND, {
+      name: `E2E locaties ${Date.now()}`,
+      products: 1,
+    })
+    const org = await createOrganisation(db)
+    await createAdmission(db, { organisationId: org.id, productId: seg.productIds[0]!, gemeenteCode: TIEL })
+    const product = await db.product.findUniqueOrThrow({ where: { id: seg.productIds[0]! } })
+
+    await loginAs(page, org.beheerderEmail)
+    await page.goto('/aanbieder/capaciteit')
+    const section = page.getByRole('region', { name: `${product.name} (${product.code})` })
+    await section.getByRole('group', { name: 'Gemeente Tiel' }).getByLabel('In de hele gemeente').check()
+    await section
+      .getByRole('group', { name: 'Waarvoor geeft u de capaciteit op?' })
+      .getByLabel('Per locatie')
+      .check()
+    // The styles hide the part that was not chosen, also without JavaScript.
+    await expect(section.getByLabel('Verwachte wachttijd tot de start, in weken')).toBeHidden()
+    const location = (n: number) => section.getByRole('group', { name: `Locatie ${n} voor ${product.name}` })
+    await location(1).getByLabel('Naam of plaats van de locatie').fill('Vestiging Tiel')
+    await location(1).getByLabel('Neemt deze locatie nieuwe cliënten aan?').selectOption('ja')
+    await location(2).getByLabel('Naam of plaats van de locatie').fill('vestiging tiel')
+    await page.getByRole('button', { name: 'Opslaan en bevestigen' }).click()
+    await expect(location(1).getByText('Vul de verwachte wachttijd in weken in')).toBeVisible()
+    await expect(location(2).getByText('Deze locatie staat er al')).toBeVisible()
+    await expect(location(2).getByLabel('Naam of plaats van de locatie')).toHaveValue('vestiging tiel')
+    // axe needs scripts in the page: the same page with errors is checked in the journey above.
+
+    await location(1).getByLabel('Verwachte wachttijd op deze locatie, in weken').fill('3')
+    await location(2).getByLabel('Naam of plaats van de locatie').fill('Vestiging Culemborg')
+    await location(2).getByLabel('Neemt deze locatie nieuwe cliënten aan?').selectOption('nee')
+    await location(2).getByLabel('Verwachte wachttijd op deze locatie, in weken').fill('26')
+    await page.getByRole('button', { name: 'Opslaan en bevestigen' }).click()
+    await expect(page.getByText(/Uw werkgebied en capaciteit zijn opgeslagen/)).toBeVisible()
+    const current = await db.capacityReport.findMany({
+      where: { organisationId: org.id, isCurrent: true },
+      orderBy: { location: 'asc' },
+    })
+    expect(current.map((r) => [r.location, r.accepting, r.waitingWeeks])).toEqual([
+      ['Vestiging Culemborg', 'nee', 26],
+      ['Vestiging Tiel', 'ja', 3],
+    ])
+    await context.close()
   })
 
   test('een inkoper ziet het overzicht met grafiek en tabel en downloadt de CSV-bestanden', async ({

@@ -3,7 +3,6 @@ import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { getFormProps, getInputProps, useForm, type FieldMetadata } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { z } from 'zod'
 import {
   Alert,
   Button,
@@ -13,7 +12,7 @@ import {
   Heading2,
   Paragraph,
 } from '@utrecht/component-library-react'
-import { TextField, TextareaField, FormErrors } from '~/components/form-field'
+import { SelectField, TextField, TextareaField, FormErrors } from '~/components/form-field'
 import { RadioGroupField } from '~/components/choice-fields'
 import { actorOf, requireCurrentOrganisation } from '~/domain/accounts/permissions.server'
 import { providerCapacityOverview, type ProviderProduct } from '~/domain/capacity/queries.server'
@@ -22,17 +21,14 @@ import {
   ACCEPTING,
   ACCEPTING_LABELS,
   MAX_FREE_PLACES,
-  MAX_LOCATION,
   MAX_REMARK,
   MAX_WAITING_WEEKS,
-  parsePc4List,
-  unknownPc4Message,
 } from '~/domain/capacity/rules'
+import { CAPACITY_FOR, capacityDefaults, capacitySchema as schema } from '~/domain/capacity/form'
 import { db } from '~/utils/db.server'
 import { redirectWithFlash } from '~/utils/session.server'
 import { formatDate } from '~/utils/time'
 import { now } from '~/utils/clock'
-import { optionalField, optionalText, wholeNumber } from '~/utils/validation'
 
 export const meta: MetaFunction = () => [{ title: 'Werkgebied en capaciteit | Aanbiederspoort' }]
 
@@ -41,43 +37,6 @@ const COVERAGE_OPTIONS = [
   { value: 'deels', label: 'Alleen in de postcodegebieden hieronder' },
   { value: 'niet', label: 'Niet in deze gemeente' },
 ]
-
-const gemeenteSchema = z
-  .object({
-    gemeenteCode: z.string(),
-    dekking: z.enum(['geheel', 'deels', 'niet'], { error: 'Kies waar u in deze gemeente werkt' }),
-    pc4s: z.string().optional(),
-  })
-  .superRefine((g, ctx) => {
-    if (g.dekking !== 'deels') return
-    const { codes, invalid } = parsePc4List(g.pc4s ?? '')
-    if (codes.length === 0 && invalid.length === 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['pc4s'],
-        message:
-          'Vul de postcodegebieden in waar u werkt, of kies "In de hele gemeente" of "Niet in deze gemeente"',
-      })
-    } else if (invalid.length) {
-      ctx.addIssue({ code: 'custom', path: ['pc4s'], message: unknownPc4Message([], invalid)! })
-    }
-  })
-
-const productSchema = z.object({
-  productId: z.string(),
-  accepting: z.enum(ACCEPTING, { error: 'Kies of u nieuwe cliënten aanneemt' }),
-  freePlaces: optionalField(wholeNumber({ min: 0, max: MAX_FREE_PLACES })),
-  waitingWeeks: wholeNumber({
-    min: 0,
-    max: MAX_WAITING_WEEKS,
-    required: 'Vul de verwachte wachttijd in weken in, of 0 als er geen wachttijd is',
-  }),
-  location: optionalText({ max: MAX_LOCATION }),
-  remark: optionalText({ max: MAX_REMARK }),
-  gemeenten: z.array(gemeenteSchema).default([]),
-})
-
-const schema = z.object({ products: z.array(productSchema).min(1) })
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { organisationId, membership } = await requireCurrentOrganisation(request)
@@ -119,11 +78,7 @@ function defaultsOf(products: Loaded['products']) {
   return {
     products: products.map((p) => ({
       productId: p.productId,
-      accepting: p.current?.accepting ?? '',
-      freePlaces: p.current?.freePlaces == null ? '' : String(p.current.freePlaces),
-      waitingWeeks: p.current?.waitingWeeks == null ? '' : String(p.current.waitingWeeks),
-      location: p.current?.location ?? '',
-      remark: p.current?.remark ?? '',
+      ...capacityDefaults(p.reports),
       gemeenten: p.gemeenten.map((g) => ({
         gemeenteCode: g.gemeenteCode,
         dekking: g.coversWhole ? 'geheel' : g.pc4s.length ? 'deels' : 'niet',
@@ -140,7 +95,7 @@ export default function Capaciteit() {
   // A new id after each save resets the fields to what was stored (e.g. PC4 areas sorted).
   const savedAt = Math.max(
     0,
-    ...products.map((p) => (p.current ? new Date(p.current.confirmedAt).getTime() : 0)),
+    ...products.flatMap((p) => p.reports.map((r) => new Date(r.confirmedAt).getTime())),
   )
   const [form, fields] = useForm({
     id: `capaciteit-${savedAt}`,
@@ -152,7 +107,7 @@ export default function Capaciteit() {
   })
   const busy = navigation.state === 'submitting'
   const productFields = fields.products.getFieldList()
-  const anyReport = products.some((p) => p.current)
+  const anyReport = products.some((p) => p.reports.length)
 
   return (
     <>
@@ -217,15 +172,16 @@ function ProductSection(props: {
       <Paragraph>
         {product.perceel} · {product.region}
         <br />
-        {product.current ? (
+        {product.reports[0] ? (
           <>
-            Laatst bevestigd op {formatDate(new Date(product.current.confirmedAt))}:{' '}
-            {product.current.freshness.label}
+            Laatst bevestigd op {formatDate(new Date(product.reports[0].confirmedAt))}:{' '}
+            {product.reports[0].freshness.label}
           </>
         ) : (
           'Nog niet ingevuld'
         )}
       </Paragraph>
+      <FormErrors errors={props.field.errors} id={props.field.errorId} />
       <input {...getInputProps(f.productId, { type: 'hidden' })} key={f.productId.key} />
       <Fieldset>
         <FieldsetLegend>Werkgebied</FieldsetLegend>
@@ -264,32 +220,43 @@ function ProductSection(props: {
           )
         })}
       </Fieldset>
-      <Fieldset>
+      <Fieldset className="portaal-capaciteit">
         <FieldsetLegend>Capaciteit</FieldsetLegend>
         <RadioGroupField
-          field={f.accepting}
-          legend="Neemt u nieuwe cliënten aan?"
-          options={ACCEPTING.map((a) => ({ value: a, label: ACCEPTING_LABELS[a] }))}
+          field={f.capacityFor}
+          legend="Waarvoor geeft u de capaciteit op?"
+          description="Hebt u meer vestigingen met elk een eigen wachtlijst? Kies dan per locatie."
+          options={CAPACITY_FOR.map((c) => ({ value: c.value, label: c.label }))}
         />
-        <TextField
-          field={f.waitingWeeks}
-          label="Verwachte wachttijd tot de start, in weken"
-          description={`Een heel getal van 0 tot en met ${MAX_WAITING_WEEKS}. Vul 0 in als een cliënt direct kan starten.`}
-          inputMode="numeric"
-        />
-        <TextField
-          field={f.freePlaces}
-          label="Aantal vrije plekken"
-          optional
-          description={`Een heel getal van 0 tot en met ${MAX_FREE_PLACES}.`}
-          inputMode="numeric"
-        />
-        <TextField
-          field={f.location}
-          label="Locatie"
-          optional
-          description="Bijvoorbeeld de vestiging waar deze capaciteit geldt."
-        />
+        <div className="portaal-capaciteit-product">
+          <RadioGroupField
+            field={f.accepting}
+            legend="Neemt u nieuwe cliënten aan?"
+            options={ACCEPTING.map((a) => ({ value: a, label: ACCEPTING_LABELS[a] }))}
+          />
+          <TextField
+            field={f.waitingWeeks}
+            label="Verwachte wachttijd tot de start, in weken"
+            description={`Een heel getal van 0 tot en met ${MAX_WAITING_WEEKS}. Vul 0 in als een cliënt direct kan starten.`}
+            inputMode="numeric"
+          />
+          <TextField
+            field={f.freePlaces}
+            label="Aantal vrije plekken"
+            optional
+            description={`Een heel getal van 0 tot en met ${MAX_FREE_PLACES}.`}
+            inputMode="numeric"
+          />
+        </div>
+        <div className="portaal-capaciteit-locaties">
+          <Paragraph>
+            Alleen als u per locatie kiest. Lege regels slaan wij over; hebt u meer locaties, sla dan op en
+            vul de nieuwe lege regels in.
+          </Paragraph>
+          {f.locations.getFieldList().map((lField, k) => (
+            <LocationRow key={lField.key} field={lField} number={k + 1} productName={product.name} />
+          ))}
+        </div>
         <TextareaField
           field={f.remark}
           label="Korte toelichting"
@@ -299,5 +266,43 @@ function ProductSection(props: {
         />
       </Fieldset>
     </section>
+  )
+}
+
+type LocationValue = ProductValue['locations'][number]
+
+function LocationRow(props: { field: FieldMetadata<LocationValue>; number: number; productName: string }) {
+  const l = props.field.getFieldset()
+  return (
+    <Fieldset className="portaal-locatie">
+      <FieldsetLegend>
+        Locatie {props.number}
+        <span className="utrecht-visually-hidden"> voor {props.productName}</span>
+      </FieldsetLegend>
+      <TextField
+        field={l.name}
+        label="Naam of plaats van de locatie"
+        description="Bijvoorbeeld: Vestiging Zeist."
+      />
+      <SelectField
+        field={l.accepting}
+        label="Neemt deze locatie nieuwe cliënten aan?"
+        placeholder="Kies"
+        options={ACCEPTING.map((a) => ({ value: a, label: ACCEPTING_LABELS[a] }))}
+      />
+      <TextField
+        field={l.waitingWeeks}
+        label="Verwachte wachttijd op deze locatie, in weken"
+        description={`0 tot en met ${MAX_WAITING_WEEKS}.`}
+        inputMode="numeric"
+      />
+      <TextField
+        field={l.freePlaces}
+        label="Vrije plekken op deze locatie"
+        optional
+        description={`0 tot en met ${MAX_FREE_PLACES}.`}
+        inputMode="numeric"
+      />
+    </Fieldset>
   )
 }

@@ -77,6 +77,11 @@ const TABLES: { name: string; hsds: string; fields: Field[] }[] = [
     fields: [
       ['id', 'tekst', 'Id van de melding'],
       ['service_id', 'tekst', 'Verwijst naar service.id'],
+      [
+        'location',
+        'tekst of null',
+        'Locatie van de aanbieder waar deze regel over gaat (een regel per locatie); null voor de hele dienst',
+      ],
       ['accepting', 'ja | beperkt | nee | null', 'Neemt nieuwe cliënten aan; null als niet recent bevestigd'],
       ['available', 'getal of null', 'Vrije plaatsen; null als onbekend of niet recent bevestigd'],
       ['waiting_weeks', 'getal of null', 'Wachttijd in weken; null als onbekend of niet recent bevestigd'],

@@ -151,6 +151,16 @@ export default function Aanbieder() {
                   <td className="utrecht-table__cell">
                     <strong>{p.capacity.status}</strong>
                     {p.capacity.detail ? ` (${p.capacity.detail})` : null}
+                    {p.locations.length ? (
+                      <ul className="utrecht-unordered-list">
+                        {p.locations.map((l) => (
+                          <li key={l.name} className="utrecht-unordered-list__item">
+                            {l.name}: {l.capacity.status}
+                            {l.capacity.detail ? ` (${l.capacity.detail})` : null}
+                          </li>
+                        ))}
+                      </ul>
+                    ) : null}
                   </td>
                 </tr>
               ))}

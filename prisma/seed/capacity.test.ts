@@ -27,7 +27,17 @@ describe('seedCapacity', () => {
     }
     await seedCapacity(db)
     const current = await db.capacityReport.findMany({ where: { isCurrent: true } })
-    expect(current).toHaveLength(25 * 3)
+    // Every organisation × product has current capacity: for the whole product, or per location (some two).
+    const locationsOf = new Map<string, string[]>()
+    for (const r of current) {
+      const key = `${r.organisationId}|${r.productId}`
+      locationsOf.set(key, [...(locationsOf.get(key) ?? []), r.location])
+    }
+    expect(locationsOf.size).toBe(25 * 3)
+    const perLocation = [...locationsOf.values()].filter((l) => l[0] !== '')
+    expect(perLocation.length).toBeGreaterThan(5)
+    expect(perLocation.some((l) => l.length === 2)).toBe(true)
+    expect([...locationsOf.values()].every((l) => l.length === 1 || !l.includes(''))).toBe(true)
     const history = await db.capacityReport.findMany({ where: { isCurrent: false } })
     expect(history.length).toBeGreaterThan(75)
     expect(history.every((r) => r.supersededAt !== null && r.supersededAt > r.confirmedAt)).toBe(true)

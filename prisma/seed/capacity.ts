@@ -2,7 +2,8 @@
  * Demo werkgebied and capacity history, after the admissions seed. For every organisation × product with an active
  * admission: a werkgebied (mostly whole municipalities, some only a few PC4 areas) and a history of capacity reports
  * over the last six months with waiting times of 0-30 weeks, mostly "ja" or "beperkt". The last confirmation is
- * recent for most, more than 30 days old for some and more than 60 days old for a few. Deterministic (seeded random).
+ * recent for most, more than 30 days old for some and more than 60 days old for a few. About three in ten report per
+ * location, some of them for two locations. Deterministic (seeded random).
  * Does nothing when there are no admissions yet.
  */
 import type { Db, Prisma } from '../../app/utils/db.server'
@@ -11,6 +12,7 @@ import { now } from '../../app/utils/clock'
 
 const DAY = 24 * 60 * 60 * 1000
 const BATCH = 500
+const PLACES = ['Tiel', 'Culemborg', 'Geldermalsen', 'Leiden', 'Zaltbommel']
 
 /** Mulberry32: small, fast, seeded. */
 function rng(seed: number) {
@@ -89,8 +91,13 @@ export async function seedCapacity(db: Db) {
       moments.unshift(Math.max(start, moments[0]! - (20 + Math.floor(r() * 25)) * DAY))
     }
     let waiting = Math.floor(r() * 16)
-    const location =
-      r() < 0.3 ? ['Tiel', 'Culemborg', 'Geldermalsen', 'Leiden', 'Zaltbommel'][Math.floor(r() * 5)]! : ''
+    const location = r() < 0.3 ? PLACES[Math.floor(r() * PLACES.length)]! : ''
+    // Some of the providers that report per location have a second one, with its own waiting list (own random
+    // stream, so the rest of the demo data stays as it was).
+    const second = rng(hash(`loc:${key}`))
+    const secondLocation =
+      location && second() < 0.7 ? PLACES[(PLACES.indexOf(location) + 1) % PLACES.length]! : null
+    let secondWaiting = Math.floor(second() * 30)
     moments.forEach((t, i) => {
       waiting = Math.max(0, Math.min(30, waiting + Math.round((r() - 0.45) * 8)))
       const z = r()
@@ -110,6 +117,18 @@ export async function seedCapacity(db: Db) {
         isCurrent: isLast,
         supersededAt: isLast ? null : new Date(moments[i + 1]!),
       })
+      if (secondLocation) {
+        secondWaiting = Math.max(0, Math.min(30, secondWaiting + Math.round((second() - 0.5) * 6)))
+        const full = secondWaiting > 22
+        reports.push({
+          ...reports[reports.length - 1]!,
+          id: newId(),
+          location: secondLocation,
+          accepting: full ? 'nee' : second() < 0.7 ? 'ja' : 'beperkt',
+          freePlaces: full ? 0 : null,
+          waitingWeeks: secondWaiting,
+        })
+      }
     })
   }
 

@@ -44,9 +44,7 @@ describe('saving werkgebied and capacity', () => {
       products: [
         {
           productId: p1,
-          accepting: 'ja',
-          waitingWeeks: 4,
-          freePlaces: 3,
+          reports: [{ location: '', accepting: 'ja', waitingWeeks: 4, freePlaces: 3 }],
           gemeenten: [
             { gemeenteCode: g1, dekking: 'geheel' },
             { gemeenteCode: g2, dekking: 'niet' },
@@ -54,8 +52,7 @@ describe('saving werkgebied and capacity', () => {
         },
         {
           productId: p2,
-          accepting: 'beperkt',
-          waitingWeeks: 10,
+          reports: [{ location: '', accepting: 'beperkt', waitingWeeks: 10 }],
           gemeenten: [
             { gemeenteCode: g1, dekking: 'deels', pc4s: '4001, 4002 4191' },
             { gemeenteCode: g2, dekking: 'geheel' },
@@ -89,8 +86,7 @@ describe('saving werkgebied and capacity', () => {
       products: [
         {
           productId: p1,
-          accepting: 'nee',
-          waitingWeeks: 20,
+          reports: [{ location: '', accepting: 'nee', waitingWeeks: 20 }],
           gemeenten: [{ gemeenteCode: g1, dekking: 'geheel' }],
         },
       ],
@@ -103,9 +99,11 @@ describe('saving werkgebied and capacity', () => {
       ['ja', false, '2026-11-01T10:00:00.000Z'],
       ['nee', true, null],
     ])
-    expect((await capacityOn(db, org.id, p1, new Date('2026-10-15T00:00:00Z')))?.accepting).toBe('ja')
-    expect((await capacityOn(db, org.id, p1, new Date('2026-11-02T00:00:00Z')))?.accepting).toBe('nee')
-    expect(await capacityOn(db, org.id, p1, new Date('2026-09-01T00:00:00Z'))).toBeNull()
+    const acceptingOn = async (at: string) =>
+      (await capacityOn(db, org.id, p1, new Date(at))).map((r) => r.accepting)
+    expect(await acceptingOn('2026-10-15T00:00:00Z')).toEqual(['ja'])
+    expect(await acceptingOn('2026-11-02T00:00:00Z')).toEqual(['nee'])
+    expect(await acceptingOn('2026-09-01T00:00:00Z')).toEqual([])
     const audit = await db.auditEvent.findMany({
       where: { subjectId: org.id, action: 'capaciteit.bijgewerkt' },
     })
@@ -133,8 +131,7 @@ describe('saving werkgebied and capacity', () => {
       products: [
         {
           productId: seg.productIds[0]!,
-          accepting: 'ja',
-          waitingWeeks: 1,
+          reports: [{ location: '', accepting: 'ja', waitingWeeks: 1 }],
           gemeenten: [{ gemeenteCode: g1, dekking: 'geheel' }],
         },
       ],
@@ -151,8 +148,7 @@ describe('saving werkgebied and capacity', () => {
       products: [
         {
           productId: seg.productIds[0]!,
-          accepting: 'ja',
-          waitingWeeks: 1,
+          reports: [{ location: '', accepting: 'ja', waitingWeeks: 1 }],
           gemeenten: [{ gemeenteCode: g1, dekking: 'deels', pc4s: '4001 9998' }],
         },
       ],
@@ -194,6 +190,91 @@ describe('saving werkgebied and capacity', () => {
     })
     expect(await db.capacityReport.count({ where: { organisationId: org.id } })).toBe(2)
     expect(p2).toBeTruthy()
+  })
+
+  it('keeps capacity per location: one report per location, confirmed together, counted once per provider', async () => {
+    const { g1, regionId, seg, org } = await world()
+    const [p1] = seg.productIds as [string, string]
+    const gemeenten = [{ gemeenteCode: g1, dekking: 'geheel' as const }]
+    setClockForTests(new Date('2026-11-02T10:00:00Z'))
+    const twice = await saveCapacity(db, {
+      organisationId: org.id,
+      actor,
+      products: [
+        {
+          productId: p1,
+          reports: [
+            { location: 'Zeist', accepting: 'ja', waitingWeeks: 3 },
+            { location: ' zeist ', accepting: 'nee', waitingWeeks: 9 },
+          ],
+          gemeenten,
+        },
+      ],
+    })
+    expect(twice).toEqual({
+      ok: false,
+      fieldErrors: { 'products[0]': ['Elke locatie mag maar één keer voorkomen'] },
+    })
+
+    expect(
+      await saveCapacity(db, {
+        organisationId: org.id,
+        actor,
+        products: [
+          {
+            productId: p1,
+            reports: [
+              { location: 'Zeist', accepting: 'nee', waitingWeeks: 20, freePlaces: 0 },
+              { location: 'Amersfoort', accepting: 'beperkt', waitingWeeks: 6, freePlaces: 2 },
+            ],
+            remark: 'Groepsbegeleiding alleen in Amersfoort',
+            gemeenten,
+          },
+        ],
+      }),
+    ).toMatchObject({ ok: true })
+    const current = await currentCapacity(db, { organisationIds: [org.id] })
+    expect(current.map((r) => [r.location, r.accepting, r.waitingWeeks, r.remark])).toEqual([
+      ['Amersfoort', 'beperkt', 6, 'Groepsbegeleiding alleen in Amersfoort'],
+      ['Zeist', 'nee', 20, 'Groepsbegeleiding alleen in Amersfoort'],
+    ])
+    expect(new Set(current.map((r) => r.confirmedAt.toISOString()))).toEqual(
+      new Set(['2026-11-02T10:00:00.000Z']),
+    )
+
+    // The dashboard counts the provider once: it accepts (Amersfoort) and its shortest wait is 6 weeks.
+    const today = new Date('2026-11-03T10:00:00Z')
+    const d = await regionDashboard(db, regionId, { today })
+    expect(d.figures.find((r) => r.gemeenteCode === g1)).toMatchObject({
+      providers: 1,
+      accepting: 1,
+      medianWaitingWeeks: 6,
+      longestWaitingWeeks: 6,
+    })
+    // The CSV per provider has a row per location.
+    const rows = (await regionProviderCapacity(db, regionId, today)).filter(
+      (r) => r.gemeente === 'Tiel' && r.report?.productId === p1,
+    )
+    expect(rows.map((r) => r.report?.location)).toEqual(['Amersfoort', 'Zeist'])
+
+    // Confirming unchanged copies both locations; going back to one figure for the whole product ends them.
+    setClockForTests(new Date('2026-11-20T10:00:00Z'))
+    expect(await confirmUnchanged(db, { organisationId: org.id, actor })).toMatchObject({ confirmed: 1 })
+    expect((await currentCapacity(db, { organisationIds: [org.id] })).map((r) => r.location)).toEqual([
+      'Amersfoort',
+      'Zeist',
+    ])
+    setClockForTests(new Date('2026-11-25T10:00:00Z'))
+    await saveCapacity(db, {
+      organisationId: org.id,
+      actor,
+      products: [{ productId: p1, reports: [{ location: '', accepting: 'ja', waitingWeeks: 1 }], gemeenten }],
+    })
+    expect((await currentCapacity(db, { organisationIds: [org.id] })).map((r) => r.location)).toEqual([''])
+    // What was true on 21 November: both locations.
+    const then = await capacityOn(db, org.id, p1, new Date('2026-11-21T00:00:00Z'))
+    expect(then.map((r) => `${r.location}: ${r.accepting}`)).toEqual(['Amersfoort: beperkt', 'Zeist: nee'])
+    expect(await db.capacityReport.count({ where: { organisationId: org.id } })).toBe(5)
   })
 })
 

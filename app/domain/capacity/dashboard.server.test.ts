@@ -125,6 +125,18 @@ async function generate(seed: number, today: Date, orgs: number) {
           })
         }
         reports.push({ ...row, id: `${tag}-rep-${reports.length}` })
+        // Sometimes saved per location: more reports of the same confirmation, each with its own figures.
+        if (random() < 0.2) {
+          for (const location of ['Locatie B', 'Locatie C'].slice(0, 1 + int(2))) {
+            reports.push({
+              ...row,
+              id: `${tag}-rep-${reports.length}`,
+              location,
+              accepting: pick(['ja', 'beperkt', 'nee']),
+              waitingWeeks: random() < 0.2 ? null : int(30),
+            })
+          }
+        }
       })
     }
   }

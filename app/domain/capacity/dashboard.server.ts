@@ -8,8 +8,9 @@
  * It is the same definition as `figuresAt` / `totalsAt` in `./rules` (tests and `npm run bench:capacity -- --check`
  * compare both on generated and scale data):
  * - an admission runs at X when `since <= X` and it is `actief`, or `beeindigd` with `endedAt > X`;
- * - the report of an organisation × product at X is the one in force (`confirmedAt <= X < supersededAt`); when
- *   several look in force (rows written without `supersededAt`) the latest confirmation wins;
+ * - the reports of an organisation × product at X are those in force (`confirmedAt <= X < supersededAt`) with the
+ *   latest confirmation: one for the whole product, or one per location, saved at the same instant (rows written
+ *   without `supersededAt` by older writers look in force for ever, so the latest confirmation wins);
  * - per segment × municipality (today) or per moment (trend) a provider counts once: it accepts when any of its
  *   products' reports says ja/beperkt, its waiting time is the shortest, its confirmation the latest.
  *

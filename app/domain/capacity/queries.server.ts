@@ -5,9 +5,10 @@
  * - Werkgebied: `Admission.coversWhole` (the whole municipality) or else the PC4 areas in `Admission.pc4s`
  *   (comma-separated, e.g. "4001,4002"). `coversWhole = false` with empty `pc4s` means: admitted, but the provider
  *   does not work in that municipality for this product. Use `coversPc4(admission, pc4)`.
- * - Capacity: the current `CapacityReport` per organisation × product has `isCurrent = true` (and
- *   `supersededAt = null`); read it with `currentCapacity(...)`, and decide what to show with `capacityFreshness`
- *   from `./rules` (after 60 days: "niet recent bevestigd" instead of a waiting time).
+ * - Capacity: the current `CapacityReport`s per organisation × product have `isCurrent = true` (and
+ *   `supersededAt = null`): one for the whole product (location "") or one per named location, all confirmed at the
+ *   same instant. Read them with `currentCapacity(...)`, and decide what to show with `capacityFreshness` from
+ *   `./rules` (after 60 days: "niet recent bevestigd" instead of a waiting time).
  */
 import type { DbOrTx } from '~/utils/db.server'
 import { now } from '~/utils/clock'
@@ -36,8 +37,9 @@ export type CurrentCapacity = {
 }
 
 /**
- * The current capacity report per organisation × product, for the given organisations and/or products (pass at
- * least one filter). `freshness` is computed for `today`.
+ * The current capacity reports per organisation × product (one, or one per location, the whole product first and
+ * then the locations by name), for the given organisations and/or products (pass at least one filter).
+ * `freshness` is computed for `today`.
  */
 export async function currentCapacity(
   db: DbOrTx,
@@ -60,6 +62,7 @@ export async function currentCapacity(
       location: true,
       confirmedAt: true,
     },
+    orderBy: [{ organisationId: 'asc' }, { productId: 'asc' }, { location: 'asc' }],
   })
   return rows.map((r) => ({ ...r, freshness: capacityFreshness(r.confirmedAt, today) }))
 }
@@ -69,17 +72,29 @@ export function coversPc4(admission: { coversWhole: boolean; pc4s: string }, pc4
   return admission.coversWhole || admission.pc4s.split(',').includes(pc4)
 }
 
-/** The capacity report that was in force for organisation × product on `at` ("what was true on date X"). */
+/** The capacity reports that were in force for organisation × product on `at` ("what was true on date X"). */
 export async function capacityOn(db: DbOrTx, organisationId: string, productId: string, at: Date) {
-  return db.capacityReport.findFirst({
+  const rows = await db.capacityReport.findMany({
     where: {
       organisationId,
       productId,
       confirmedAt: { lte: at },
       OR: [{ supersededAt: null }, { supersededAt: { gt: at } }],
     },
-    orderBy: { confirmedAt: 'desc' },
+    orderBy: [{ confirmedAt: 'desc' }, { location: 'asc' }],
   })
+  // Rows without supersededAt from older writers may look in force too: the latest confirmation wins.
+  return rows.filter((r) => r.confirmedAt.getTime() === rows[0]!.confirmedAt.getTime())
+}
+
+/** Groups current reports per organisation × product. */
+function reportsByKey(reports: CurrentCapacity[]): Map<string, CurrentCapacity[]> {
+  const byKey = new Map<string, CurrentCapacity[]>()
+  for (const r of reports) {
+    const key = `${r.organisationId}|${r.productId}`
+    byKey.set(key, [...(byKey.get(key) ?? []), r])
+  }
+  return byKey
 }
 
 // --- provider screen -----------------------------------------------------------------------------------------------
@@ -114,7 +129,7 @@ export async function providerCapacityOverview(db: DbOrTx, organisationId: strin
   })
   const productIds = [...new Set(admissions.map((a) => a.product.id))]
   const reports = await currentCapacity(db, { organisationIds: [organisationId], productIds }, today)
-  const reportOf = new Map(reports.map((r) => [r.productId, r]))
+  const reportsOf = reportsByKey(reports)
   // Codes the postcode table places in another municipality, to warn about after saving.
   const allCodes = [...new Set(admissions.flatMap((a) => (a.pc4s ? a.pc4s.split(',') : [])))]
   const pc4Rows = allCodes.length
@@ -141,7 +156,8 @@ export async function providerCapacityOverview(db: DbOrTx, organisationId: strin
         pc4s: string[]
         elsewhere: { code: string; gemeenteName: string }[]
       }[]
-      current: CurrentCapacity | null
+      /** The current reports: one for the whole product, or one per location. */
+      reports: CurrentCapacity[]
     }
   >()
   for (const a of admissions) {
@@ -155,7 +171,7 @@ export async function providerCapacityOverview(db: DbOrTx, organisationId: strin
         perceel: p.perceel.name,
         region: p.perceel.procurement.region.name,
         gemeenten: [],
-        current: reportOf.get(p.id) ?? null,
+        reports: reportsOf.get(`${organisationId}|${p.id}`) ?? [],
       }
       byProduct.set(p.id, entry)
     }
@@ -378,7 +394,7 @@ export async function regionDashboardByRules(db: DbOrTx, regionId: string, optio
   return assembleDashboard(scope, today, { segmentId, gemeenteCode }, rows, trend)
 }
 
-/** The current capacity per provider and product in the region, for the CSV export. */
+/** The current capacity per provider, product and location in the region, for the CSV export. */
 export async function regionProviderCapacity(db: DbOrTx, regionId: string, today: Date = now()) {
   const gemeenten = await db.regionGemeente.findMany({ where: { regionId }, select: { gemeenteCode: true } })
   const admissions = await db.admission.findMany({
@@ -403,14 +419,19 @@ export async function regionProviderCapacity(db: DbOrTx, regionId: string, today
     { productIds: [...new Set(admissions.map((a) => a.productId))] },
     today,
   )
-  const reportOf = new Map(reports.map((r) => [`${r.organisationId}|${r.productId}`, r]))
-  return admissions.map((a) => ({
-    organisation: a.organisation.name,
-    perceel: a.product.perceel.name,
-    productCode: a.product.code,
-    productName: a.product.name,
-    gemeente: a.gemeente.name,
-    werkgebied: a.coversWhole ? 'hele gemeente' : a.pc4s ? a.pc4s.split(',').join(' ') : 'niet',
-    report: reportOf.get(`${a.organisationId}|${a.productId}`) ?? null,
-  }))
+  const reportsOf = reportsByKey(reports)
+  // One row per admission and location (a product without any report yet: one row without figures).
+  return admissions.flatMap((a) => {
+    const row = {
+      organisation: a.organisation.name,
+      perceel: a.product.perceel.name,
+      productCode: a.product.code,
+      productName: a.product.name,
+      gemeente: a.gemeente.name,
+      werkgebied: a.coversWhole ? 'hele gemeente' : a.pc4s ? a.pc4s.split(',').join(' ') : 'niet',
+    }
+    const productReports: (CurrentCapacity | null)[] =
+      reportsOf.get(`${a.organisationId}|${a.productId}`) ?? []
+    return (productReports.length ? productReports : [null]).map((report) => ({ ...row, report }))
+  })
 }

@@ -270,13 +270,16 @@ function aggregate(
   const atMs = at.getTime()
   // "More than 30 days" in Amsterdam calendar days (as capacityFreshness): confirmed before the start of this day.
   const freshFrom = confirmedFreshFrom(at).getTime()
-  const inForce = new Map<string, ReportFact>()
+  // Per organisation × product the reports of its latest confirmation in force: one per location, all saved at the
+  // same instant. Rows written without supersededAt (older writers) look in force for ever: the latest confirmation
+  // wins.
+  const inForce = new Map<string, ReportFact[]>()
   for (const r of reports) {
     if (!reportInForce(r, at)) continue
-    // Rows written without supersededAt (older writers) look in force for ever: the latest confirmation wins.
     const key = `${r.organisationId}|${r.productId}`
     const seen = inForce.get(key)
-    if (!seen || r.confirmedAt > seen.confirmedAt) inForce.set(key, r)
+    if (!seen || r.confirmedAt > seen[0]!.confirmedAt) inForce.set(key, [r])
+    else if (r.confirmedAt.getTime() === seen[0]!.confirmedAt.getTime()) seen.push(r)
   }
   type Acc = { accepting: boolean; waiting: number | null; confirmedAt: number }
   const cells = new Map<string, Map<string, Acc>>()
@@ -284,7 +287,7 @@ function aggregate(
     if (a.since.getTime() > atMs || (a.endedAt !== null && a.endedAt.getTime() <= atMs)) continue
     const segmentIds = segmentsOfPerceel.get(a.perceelId)
     if (!segmentIds) continue
-    const report = inForce.get(`${a.organisationId}|${a.productId}`)
+    const productReports = inForce.get(`${a.organisationId}|${a.productId}`) ?? []
     for (const segmentId of collapse ? ['*'] : segmentIds) {
       const cellKey = collapse ? '*|*' : `${segmentId}|${a.gemeenteCode}`
       let providers = cells.get(cellKey)
@@ -292,7 +295,7 @@ function aggregate(
       let acc = providers.get(a.organisationId)
       if (!acc)
         providers.set(a.organisationId, (acc = { accepting: false, waiting: null, confirmedAt: -Infinity }))
-      if (report) {
+      for (const report of productReports) {
         if ((ACCEPTS_NEW_CLIENTS as readonly string[]).includes(report.accepting)) acc.accepting = true
         if (report.waitingWeeks !== null && (acc.waiting === null || report.waitingWeeks < acc.waiting)) {
           acc.waiting = report.waitingWeeks

@@ -1,7 +1,11 @@
 /**
  * Saving werkgebied and capacity. Every save writes NEW CapacityReport rows (the history is kept): the previous
- * current row of the same organisation × product gets isCurrent = false and supersededAt = the new confirmation,
- * in the same transaction as the new row and the audit event.
+ * current rows of the same organisation × product get isCurrent = false and supersededAt = the new confirmation,
+ * in the same transaction as the new rows and the audit event.
+ *
+ * A product's capacity is one report for the whole product (location "") or one report per named location (a
+ * provider with two vestigingen and different waiting lists). All reports of one save share one confirmation
+ * instant, which is how the dashboard and the keuzehulp know they belong together.
  */
 import type { Db, Tx } from '~/utils/db.server'
 import { newId } from '~/utils/ids.server'
@@ -11,13 +15,14 @@ import { checkPc4s, parsePc4List, unknownPc4Message, type Accepting } from './ru
 
 export type Coverage = 'geheel' | 'deels' | 'niet'
 
+/** The figures of one report: for the whole product, or for one location. */
+export type CapacityFigures = { accepting: Accepting; freePlaces?: number | null; waitingWeeks: number }
+
 export type ProductInput = {
   productId: string
-  accepting: Accepting
-  freePlaces?: number
-  waitingWeeks: number
+  /** One entry with location "" for the whole product, or one per location, each with its own name. */
+  reports: (CapacityFigures & { location: string })[]
   remark?: string
-  location?: string
   gemeenten: { gemeenteCode: string; dekking: Coverage; pc4s?: string }[]
 }
 
@@ -70,6 +75,8 @@ export async function saveCapacity(
   const warnings: string[] = []
 
   input.products.forEach((p, i) => {
+    const reportError = reportsError(p.reports)
+    if (reportError) fieldErrors[`products[${i}]`] = [reportError]
     p.gemeenten.forEach((g, j) => {
       if (!admissionOf.has(`${p.productId}|${g.gemeenteCode}`)) {
         fieldErrors[`products[${i}].gemeenten[${j}].dekking`] = [
@@ -119,14 +126,16 @@ export async function saveCapacity(
           organisationId,
         })
       }
-      await writeReport(tx, {
+      await writeReports(tx, {
         organisationId,
         productId: p.productId,
-        accepting: p.accepting,
-        freePlaces: p.freePlaces ?? null,
-        waitingWeeks: p.waitingWeeks,
+        reports: p.reports.map((r) => ({
+          location: r.location.trim(),
+          accepting: r.accepting,
+          freePlaces: r.freePlaces ?? null,
+          waitingWeeks: r.waitingWeeks,
+        })),
         remark: p.remark ?? '',
-        location: p.location ?? '',
         confirmedAt,
         createdById: 'userId' in input.actor ? (input.actor.userId ?? null) : null,
       })
@@ -162,45 +171,59 @@ export async function confirmUnchanged(
   return db.$transaction(async (tx) => {
     const current = await tx.capacityReport.findMany({
       where: { organisationId, productId: { in: productIds }, isCurrent: true },
+      orderBy: [{ productId: 'asc' }, { location: 'asc' }],
     })
-    for (const r of current) {
-      await writeReport(tx, {
+    const byProduct = new Map<string, typeof current>()
+    for (const r of current) byProduct.set(r.productId, [...(byProduct.get(r.productId) ?? []), r])
+    for (const [productId, rows] of byProduct) {
+      await writeReports(tx, {
         organisationId,
-        productId: r.productId,
-        accepting: r.accepting,
-        freePlaces: r.freePlaces,
-        waitingWeeks: r.waitingWeeks,
-        remark: r.remark,
-        location: r.location,
+        productId,
+        reports: rows.map((r) => ({
+          location: r.location,
+          accepting: r.accepting,
+          freePlaces: r.freePlaces,
+          waitingWeeks: r.waitingWeeks,
+        })),
+        remark: rows[0]!.remark,
         confirmedAt,
         createdById: 'userId' in input.actor ? (input.actor.userId ?? null) : null,
       })
     }
-    if (current.length) {
+    if (byProduct.size) {
       await recordAudit(tx, {
         actor: input.actor,
         action: 'capaciteit.ongewijzigd-bevestigd',
         subjectType: 'Organisation',
         subjectId: organisationId,
-        summary: `Capaciteit ongewijzigd bevestigd voor ${current.length} product(en)`,
+        summary: `Capaciteit ongewijzigd bevestigd voor ${byProduct.size} product(en)`,
         organisationId,
       })
     }
-    return { confirmed: current.length, missing: productIds.length - current.length }
+    return { confirmed: byProduct.size, missing: productIds.length - byProduct.size }
   })
 }
 
-/** Replaces the current report of organisation × product by a new one (history kept). */
-export async function writeReport(
+/**
+ * Why a product's reports cannot be saved, or null: there must be one for the whole product (location "") or one or
+ * more for named locations, each name once. The form checks the same, with messages at the fields.
+ */
+export function reportsError(reports: { location: string }[]): string | null {
+  if (reports.length === 0) return 'Vul de capaciteit in voor het hele product of voor ten minste één locatie'
+  const names = reports.map((r) => r.location.trim().toLocaleLowerCase('nl'))
+  if (reports.length > 1 && names.some((n) => n === '')) return 'Geef elke locatie een naam'
+  if (new Set(names).size !== names.length) return 'Elke locatie mag maar één keer voorkomen'
+  return null
+}
+
+/** Replaces the current reports of organisation × product by new ones (history kept), all confirmed at one instant. */
+export async function writeReports(
   tx: Tx,
   r: {
     organisationId: string
     productId: string
-    accepting: string
-    freePlaces: number | null
-    waitingWeeks: number | null
+    reports: { location: string; accepting: string; freePlaces: number | null; waitingWeeks: number | null }[]
     remark: string
-    location: string
     confirmedAt: Date
     createdById: string | null
   },
@@ -209,5 +232,17 @@ export async function writeReport(
     where: { organisationId: r.organisationId, productId: r.productId, isCurrent: true },
     data: { isCurrent: false, supersededAt: r.confirmedAt },
   })
-  await tx.capacityReport.create({ data: { id: newId(), ...r, isCurrent: true, supersededAt: null } })
+  await tx.capacityReport.createMany({
+    data: r.reports.map((report) => ({
+      id: newId(),
+      organisationId: r.organisationId,
+      productId: r.productId,
+      ...report,
+      remark: r.remark,
+      confirmedAt: r.confirmedAt,
+      createdById: r.createdById,
+      isCurrent: true,
+      supersededAt: null,
+    })),
+  })
 }

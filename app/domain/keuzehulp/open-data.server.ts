@@ -62,6 +62,8 @@ export type OpenData = {
   service_capacity: {
     id: string
     service_id: string
+    /** The provider's location this line is about; null when it is for the whole service. */
+    location: string | null
     accepting: string | null
     available: number | null
     waiting_weeks: number | null
@@ -161,6 +163,7 @@ export async function buildOpenData(today: Date): Promise<OpenData> {
         freePlaces: true,
         waitingWeeks: true,
         confirmedAt: true,
+        location: true,
       },
       orderBy: { id: 'asc' },
     }),
@@ -201,6 +204,7 @@ export async function buildOpenData(today: Date): Promise<OpenData> {
       return {
         id: r.id,
         service_id: `${r.organisationId}.${r.productId}`,
+        location: r.location || null,
         accepting: fresh ? r.accepting : null,
         available: fresh ? r.freePlaces : null,
         waiting_weeks: fresh ? r.waitingWeeks : null,
@@ -255,6 +259,7 @@ export const CSV_COLUMNS = [
   'gemeente_name',
   'extent_type',
   'pc4',
+  'location',
   'accepting',
   'available',
   'waiting_weeks',
@@ -272,47 +277,57 @@ export const CSV_COLUMNS = [
 export function openDataCsv(data: OpenData): string {
   const orgs = new Map(data.organization.map((o) => [o.id, o]))
   const services = new Map(data.service.map((s) => [s.id, s]))
-  const capacity = new Map<string, OpenData['service_capacity'][number]>()
-  for (const c of data.service_capacity) {
-    const prev = capacity.get(c.service_id)
-    if (!prev || (c.confirmed_at ?? '') > (prev.confirmed_at ?? '')) capacity.set(c.service_id, c)
-  }
+  // The current lines of a service: one for the whole service, or one per location (by name).
+  const capacity = new Map<string, OpenData['service_capacity'][number][]>()
+  for (const c of data.service_capacity)
+    capacity.set(c.service_id, [...(capacity.get(c.service_id) ?? []), c])
+  for (const list of capacity.values())
+    list.sort((a, b) => collator.compare(a.location ?? '', b.location ?? ''))
   const lines = [CSV_COLUMNS.join(',')]
   for (const area of data.service_area) {
     const s = services.get(area.service_id)
     const o = s ? orgs.get(s.organization_id) : undefined
     if (!s || !o) continue
-    const c = capacity.get(s.id)
-    const row: Record<(typeof CSV_COLUMNS)[number], string | number | boolean | null> = {
-      organization_id: o.id,
-      organization_name: o.name,
-      service_id: s.id,
-      service_name: s.name,
-      law: s.law,
-      category_code: s.category_code,
-      product_code: s.product_code,
-      gemeente_code: area.gemeente_code,
-      gemeente_name: area.name,
-      extent_type: area.extent_type,
-      pc4: area.pc4.join(' '),
-      accepting: c?.accepting ?? null,
-      available: c?.available ?? null,
-      waiting_weeks: c?.waiting_weeks ?? null,
-      confirmed_at: c?.confirmed_at ?? null,
-      recently_confirmed: c?.recently_confirmed ?? false,
-      languages: o.languages.join('; '),
-      identity: o.identity,
-      target_groups: o.target_groups.join('; '),
-      quality_marks: o.quality_marks
-        .map((m) => (m.valid_until ? `${m.name} (tot ${m.valid_until})` : m.name))
-        .join('; '),
-      email: o.email,
-      phone: o.phone,
-      website: o.website,
-    }
-    lines.push(CSV_COLUMNS.map((k) => csvCell(row[k])).join(','))
+    for (const c of capacity.get(s.id) ?? [undefined]) lines.push(csvLine(o, s, area, c))
   }
   return lines.join('\r\n') + '\r\n'
+}
+
+function csvLine(
+  o: OpenData['organization'][number],
+  s: OpenData['service'][number],
+  area: OpenData['service_area'][number],
+  c: OpenData['service_capacity'][number] | undefined,
+): string {
+  const row: Record<(typeof CSV_COLUMNS)[number], string | number | boolean | null> = {
+    organization_id: o.id,
+    organization_name: o.name,
+    service_id: s.id,
+    service_name: s.name,
+    law: s.law,
+    category_code: s.category_code,
+    product_code: s.product_code,
+    gemeente_code: area.gemeente_code,
+    gemeente_name: area.name,
+    extent_type: area.extent_type,
+    pc4: area.pc4.join(' '),
+    location: c?.location ?? null,
+    accepting: c?.accepting ?? null,
+    available: c?.available ?? null,
+    waiting_weeks: c?.waiting_weeks ?? null,
+    confirmed_at: c?.confirmed_at ?? null,
+    recently_confirmed: c?.recently_confirmed ?? false,
+    languages: o.languages.join('; '),
+    identity: o.identity,
+    target_groups: o.target_groups.join('; '),
+    quality_marks: o.quality_marks
+      .map((m) => (m.valid_until ? `${m.name} (tot ${m.valid_until})` : m.name))
+      .join('; '),
+    email: o.email,
+    phone: o.phone,
+    website: o.website,
+  }
+  return CSV_COLUMNS.map((k) => csvCell(row[k])).join(',')
 }
 
 function csvCell(v: string | number | boolean | null): string {

@@ -99,6 +99,11 @@ async function loadProviderPage(id: string, today: Date) {
       law: p.law,
       gemeenten: p.gemeenten,
       capacity: capacityText(p.capacity, formatDate),
+      // Per location only while current: a stale report says "niet recent bevestigd" once, for the product.
+      locations:
+        p.capacity.kind === 'actueel'
+          ? p.locations.map((l) => ({ name: l.name, capacity: capacityText(l.capacity, formatDate) }))
+          : [],
     })),
   }
 }

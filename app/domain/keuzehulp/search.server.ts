@@ -669,6 +669,11 @@ export async function providerProfile(id: string, today: Date) {
           reports.filter((r) => r.productId === productId),
           today,
         ),
+        // A provider that reports per location: each location on its own line, by name.
+        locations: reports
+          .filter((r) => r.productId === productId && r.location !== '')
+          .sort((a, b) => collator.compare(a.location, b.location))
+          .map((r) => ({ name: r.location, capacity: summariseCapacity([r], today) })),
       }
     })
     .sort((a, b) => collator.compare(a.law, b.law) || collator.compare(a.name, b.name))

@@ -11,7 +11,9 @@ import {
   makeListedProvider,
   makeOrganisation,
   makeAdmission,
+  makeCapacity,
 } from './test-factories'
+import { buildOpenData, openDataCsv } from './open-data.server'
 
 const DAY = 24 * 60 * 60 * 1000
 const today = new Date()
@@ -151,6 +153,58 @@ describe('keuzehulp: wie wordt getoond', () => {
     expect((await run('identiteit=Christelijk')).map((i) => i.name)).toEqual(['Kort wachten'])
     expect((await run('doelgroep=Jongeren 12-18')).map((i) => i.name)).toEqual(['Kort wachten'])
     expect((await run('')).find((i) => i.name === 'Oud bericht')?.capacity.kind).toBe('verouderd')
+  })
+
+  it('toont capaciteit per locatie: samengevat in de lijst, per locatie op de aanbiederpagina en in open data', async () => {
+    const g = await makeGemeente(db, { name: 'Locatiestad' })
+    const c = await makeCatalogue(db, { gemeenteCodes: [g.code], productNames: ['Dagbesteding'] })
+    const org = await makeListedProvider(db, c, g.code, { name: 'Twee vestigingen' })
+    const productId = c.products[0]!.id
+    // One save per location: the whole-product report is replaced by two, confirmed together.
+    const confirmedAt = new Date(Date.now() - 2 * DAY)
+    await db.capacityReport.updateMany({ where: { organisationId: org.id }, data: { isCurrent: false } })
+    await makeCapacity(db, {
+      organisationId: org.id,
+      productId,
+      location: 'Zeist',
+      waitingWeeks: 6,
+      confirmedAt,
+    })
+    await makeCapacity(db, {
+      organisationId: org.id,
+      productId,
+      location: 'Amersfoort',
+      accepting: 'nee',
+      waitingWeeks: null,
+      confirmedAt,
+    })
+
+    const options = await helpOptions(g.code)
+    const [item] = (
+      await searchProviders({ ...readSearchState(new URLSearchParams('')), gemeente: g.code }, options, today)
+    ).items
+    expect(item!.capacity).toMatchObject({ kind: 'actueel', accepting: 'ja', waitingWeeks: 6 })
+
+    const profile = await providerProfile(org.id, today)
+    expect(
+      profile!.products[0]!.locations.map((l) => [
+        l.name,
+        l.capacity.kind === 'actueel' && l.capacity.accepting,
+      ]),
+    ).toEqual([
+      ['Amersfoort', 'nee'],
+      ['Zeist', 'ja'],
+    ])
+
+    const data = await buildOpenData(today)
+    const lines = data.service_capacity.filter((s) => s.service_id === `${org.id}.${productId}`)
+    expect(lines.map((l) => l.location).sort()).toEqual(['Amersfoort', 'Zeist'])
+    const csvRows = openDataCsv(data)
+      .split('\r\n')
+      .filter((row) => row.startsWith(org.id))
+    expect(csvRows).toHaveLength(2)
+    expect(csvRows[0]).toContain(',Amersfoort,')
+    expect(csvRows[1]).toContain(',Zeist,ja,')
   })
 
   it('pagineert per 20', async () => {

@@ -218,6 +218,7 @@ export async function makeCapacity(
     freePlaces?: number | null
     confirmedAt?: Date
     isCurrent?: boolean
+    location?: string
   },
 ) {
   await db.capacityReport.create({
@@ -225,6 +226,7 @@ export async function makeCapacity(
       id: newId(),
       organisationId: opts.organisationId,
       productId: opts.productId,
+      location: opts.location ?? '',
       accepting: opts.accepting ?? 'ja',
       waitingWeeks: opts.waitingWeeks === undefined ? 2 : opts.waitingWeeks,
       freePlaces: opts.freePlaces ?? null,
