@@ -109,7 +109,8 @@ export default function OpenData() {
         </UnorderedListItem>
         <UnorderedListItem>
           <Link href="/api/open-data/aanbieders.csv">aanbieders.csv</Link>: één regel per aanbieder, hulp en
-          gemeente (UTF-8, komma als scheidingsteken).
+          gemeente, en per locatie als de aanbieder de capaciteit per locatie doorgeeft (kolom{' '}
+          <Code>location</Code>, de laatste; leeg voor de hele dienst). UTF-8, komma als scheidingsteken.
         </UnorderedListItem>
       </UnorderedList>
       <Paragraph>

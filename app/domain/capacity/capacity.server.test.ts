@@ -139,6 +139,7 @@ describe('saving werkgebied and capacity', () => {
     expect(result).toEqual({
       ok: false,
       fieldErrors: {
+        'products[0]': [expect.stringContaining('niet (meer) toegelaten voor dit product')],
         'products[0].gemeenten[0].dekking': [expect.stringContaining('niet (meer) toegelaten')],
       },
     })
@@ -158,6 +159,22 @@ describe('saving werkgebied and capacity', () => {
       fieldErrors: {
         'products[0].gemeenten[0].pc4s': ['Postcodegebied 9998 bestaat niet. Controleer de 4 cijfers.'],
       },
+    })
+    // A product without a municipality in the request still needs an active admission.
+    const notAdmitted = await saveCapacity(db, {
+      organisationId: other.id,
+      actor,
+      products: [
+        {
+          productId: seg.productIds[0]!,
+          reports: [{ location: '', accepting: 'ja', waitingWeeks: 1 }],
+          gemeenten: [],
+        },
+      ],
+    })
+    expect(notAdmitted).toEqual({
+      ok: false,
+      fieldErrors: { 'products[0]': [expect.stringContaining('niet (meer) toegelaten voor dit product')] },
     })
     expect(await db.capacityReport.count({ where: { organisationId: { in: [org.id, other.id] } } })).toBe(0)
   })

@@ -74,8 +74,12 @@ export async function saveCapacity(
   const gemeenteNameOfPc4 = new Map(pc4Rows.map((r) => [r.code, r.gemeente.name]))
   const warnings: string[] = []
 
+  const admittedProducts = new Set(admissions.map((a) => a.productId))
   input.products.forEach((p, i) => {
-    const reportError = reportsError(p.reports)
+    // Capacity only for a product the organisation is actively admitted to (a hand-made request may name another).
+    const reportError = admittedProducts.has(p.productId)
+      ? reportsError(p.reports)
+      : 'U bent niet (meer) toegelaten voor dit product. Laad de pagina opnieuw.'
     if (reportError) fieldErrors[`products[${i}]`] = [reportError]
     p.gemeenten.forEach((g, j) => {
       if (!admissionOf.has(`${p.productId}|${g.gemeenteCode}`)) {

@@ -20,7 +20,8 @@ import { db } from '~/utils/db.server'
 /** One Dutch collator for all sorting (creating one per comparison is slow). */
 const collator = new Intl.Collator('nl')
 
-export const OPEN_DATA_FORMAT = 'aanbiederspoort-keuzehulp/1.0 (Open Referral HSDS 3.0-achtig)'
+/** 1.1: capacity per location (service_capacity.location; the CSV's last column and a line per location). */
+export const OPEN_DATA_FORMAT = 'aanbiederspoort-keuzehulp/1.1 (Open Referral HSDS 3.0-achtig)'
 
 export type OpenData = {
   meta: {
@@ -259,7 +260,6 @@ export const CSV_COLUMNS = [
   'gemeente_name',
   'extent_type',
   'pc4',
-  'location',
   'accepting',
   'available',
   'waiting_weeks',
@@ -272,15 +272,22 @@ export const CSV_COLUMNS = [
   'email',
   'phone',
   'website',
+  // Added in 1.1, last so that readers by position keep working.
+  'location',
 ] as const
 
 export function openDataCsv(data: OpenData): string {
   const orgs = new Map(data.organization.map((o) => [o.id, o]))
   const services = new Map(data.service.map((s) => [s.id, s]))
-  // The current lines of a service: one for the whole service, or one per location (by name).
+  // The lines of a service's latest confirmation: one for the whole service, or one per location (by name). Older
+  // writers may have left earlier rows marked current; those do not count.
   const capacity = new Map<string, OpenData['service_capacity'][number][]>()
-  for (const c of data.service_capacity)
-    capacity.set(c.service_id, [...(capacity.get(c.service_id) ?? []), c])
+  for (const c of data.service_capacity) {
+    const list = capacity.get(c.service_id)
+    const latest = list?.[0]?.confirmed_at ?? ''
+    if (!list || (c.confirmed_at ?? '') > latest) capacity.set(c.service_id, [c])
+    else if ((c.confirmed_at ?? '') === latest) list.push(c)
+  }
   for (const list of capacity.values())
     list.sort((a, b) => collator.compare(a.location ?? '', b.location ?? ''))
   const lines = [CSV_COLUMNS.join(',')]

@@ -203,8 +203,9 @@ describe('keuzehulp: wie wordt getoond', () => {
       .split('\r\n')
       .filter((row) => row.startsWith(org.id))
     expect(csvRows).toHaveLength(2)
-    expect(csvRows[0]).toContain(',Amersfoort,')
-    expect(csvRows[1]).toContain(',Zeist,ja,')
+    // The location is the last column (added in format 1.1).
+    expect(csvRows[0]).toMatch(/,Amersfoort$/)
+    expect(csvRows[1]).toMatch(/,ja,,6,.*,Zeist$/)
   })
 
   it('pagineert per 20', async () => {
