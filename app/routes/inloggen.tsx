@@ -7,7 +7,7 @@ import { z } from 'zod'
 import { Button, Heading1, Paragraph, Link } from '@utrecht/component-library-react'
 import { TextField, FormErrors } from '~/components/form-field'
 import { authenticate } from '~/domain/accounts/login.server'
-import { getViewer } from '~/domain/accounts/permissions.server'
+import { getViewer, secondFactorPassed } from '~/domain/accounts/permissions.server'
 import { clientIp, createUserSession } from '~/utils/session.server'
 import { safeRedirect } from '~/utils/redirect'
 import { checkSignInLimit } from '~/domain/accounts/rate-limit.server'
@@ -22,7 +22,7 @@ const schema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request)
-  if (viewer && (!viewer.user.totpEnabledAt || viewer.session.secondFactorAt)) {
+  if (viewer && secondFactorPassed(viewer)) {
     throw redirect(safeRedirect(new URL(request.url).searchParams.get('redirectTo')))
   }
   return null

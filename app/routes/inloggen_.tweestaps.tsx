@@ -6,7 +6,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { z } from 'zod'
 import { Button, Heading1, Paragraph } from '@utrecht/component-library-react'
 import { TextField, FormErrors } from '~/components/form-field'
-import { requireUser, actorOf } from '~/domain/accounts/permissions.server'
+import { requireUser, actorOf, secondFactorPassed } from '~/domain/accounts/permissions.server'
 import { completeSecondFactor } from '~/domain/accounts/second-factor.server'
 import { safeRedirect } from '~/utils/redirect'
 import { hit } from '~/domain/accounts/rate-limit.server'
@@ -23,7 +23,7 @@ const schema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireUser(request, { stage: 'second-factor' })
-  if (!viewer.user.totpEnabledAt || viewer.session.secondFactorAt) throw redirect('/')
+  if (secondFactorPassed(viewer)) throw redirect('/')
   return null
 }
 

@@ -5,7 +5,7 @@ import { getEnv } from '~/utils/env.server'
 import { queueEmail } from '~/utils/email.server'
 import { recordAudit, type Actor } from '~/domain/audit/audit.server'
 import { hashPassword, verifyPassword } from './password.server'
-import { TOKEN_PURPOSES, consumeToken, issueToken } from './tokens.server'
+import { TOKEN_PURPOSES, consumeToken, issueToken, revokeEmailChanges } from './tokens.server'
 import { newTotpSecret, totpFor, verifyTotp } from './totp.server'
 import { randomBytes } from 'node:crypto'
 
@@ -41,6 +41,7 @@ export async function changePassword(
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { passwordHash } })
     await tx.userSession.deleteMany({ where: { userId, id: { not: currentSessionId } } })
+    await revokeEmailChanges(tx, userId)
     await recordAudit(tx, {
       actor,
       action: 'wachtwoord.gewijzigd',
@@ -65,6 +66,8 @@ export async function requestEmailChange(
   const email = newEmail.trim().toLowerCase()
   const taken = await db.user.findUnique({ where: { email }, select: { id: true } })
   await db.$transaction(async (tx) => {
+    // Only the latest request counts.
+    await revokeEmailChanges(tx, userId)
     if (!taken) {
       const token = await issueToken(tx, TOKEN_PURPOSES.changeEmail, { email, userId })
       await queueEmail(tx, {
@@ -185,13 +188,15 @@ export async function enableTotp(
   if (!user.totpSecret || user.totpEnabledAt) return null
   if (!verifyTotp(user.totpSecret, code, now())) return null
   const codes = newRecoveryCodes()
+  const enabledAt = now()
   await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: userId }, data: { totpEnabledAt: now() } })
+    await tx.user.update({ where: { id: userId }, data: { totpEnabledAt: enabledAt } })
     await tx.recoveryCode.deleteMany({ where: { userId } })
     await tx.recoveryCode.createMany({
       data: codes.map((c) => ({ id: newId(), userId, codeHash: hashToken(c.replace(/-/g, '')) })),
     })
-    await tx.userSession.updateMany({ where: { id: sessionId, userId }, data: { secondFactorAt: now() } })
+    // Only this session has shown a code; the user's other sessions must pass the second factor (secondFactorPassed).
+    await tx.userSession.updateMany({ where: { id: sessionId, userId }, data: { secondFactorAt: enabledAt } })
     await recordAudit(tx, {
       actor,
       action: 'tweestaps.aangezet',

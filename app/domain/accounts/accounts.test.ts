@@ -17,6 +17,7 @@ const invitations = await import('./invitations.server')
 const { hit, checkMailFormLimit } = await import('./rate-limit.server')
 const { totpFor } = await import('./totp.server')
 const { completeSecondFactor } = await import('./second-factor.server')
+const { secondFactorPassed } = await import('./permissions.server')
 const { hashPassword, verifyPassword } = await import('./password.server')
 
 const db = getDb()
@@ -202,6 +203,35 @@ describe('account changes', () => {
     expect(await account.confirmEmailChange(token, null)).toBeNull()
   })
 
+  it('a password change, a reset or a newer request ends an open e-mail change link', async () => {
+    const linkFor = async (address: string) => {
+      await processOutbox(db)
+      const mail = await capture.waitFor((m) => m.to.includes(address))
+      return /email-wijzigen\/(\S+)/.exec(mail.text)![1]!
+    }
+    const user = await makeUser()
+    const session = await makeSession(user.id)
+    // Someone who knew the old password asks for their own address; the owner changes the password.
+    const attacker = `overname-${newId()}@test.example`
+    await account.requestEmailChange(user, 'een-goed-wachtwoord', attacker)
+    const stolen = await linkFor(attacker)
+    await account.changePassword(user, session, 'een-goed-wachtwoord', 'nieuw-wachtwoord-123')
+    expect(await account.confirmEmailChange(stolen, null)).toBeNull()
+
+    // A reset ends it too, and of two requests only the latest link works.
+    const first = `eerste-${newId()}@test.example`
+    const second = `tweede-${newId()}@test.example`
+    await account.requestEmailChange(user, 'nieuw-wachtwoord-123', first)
+    const firstLink = await linkFor(first)
+    await account.requestEmailChange(user, 'nieuw-wachtwoord-123', second)
+    const secondLink = await linkFor(second)
+    expect(await account.confirmEmailChange(firstLink, null)).toBeNull()
+    const reset = await tokens.issueToken(db, 'wachtwoord-herstellen', { email: user.email, userId: user.id })
+    expect(await signup.resetPassword(reset, 'derde-wachtwoord-123', null)).toBe(true)
+    expect(await account.confirmEmailChange(secondLink, null)).toBeNull()
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(user.email)
+  })
+
   it('ends only the user’s own sessions', async () => {
     const a = await makeUser()
     const b = await makeUser()
@@ -237,6 +267,35 @@ describe('TOTP and recovery codes', () => {
     expect(await account.disableTotp(user, 'fout')).toBe(false)
     expect(await account.disableTotp(user, 'een-goed-wachtwoord')).toBe(true)
     expect(await db.recoveryCode.count({ where: { userId: user.id } })).toBe(0)
+  })
+})
+
+describe('second factor across sessions', () => {
+  it('a session opened before the app was switched on must still pass the second factor', async () => {
+    const user = await makeUser()
+    // Two devices signed in without a second factor (the user had none): both marked as passed at sign-in.
+    const signedInAt = new Date(Date.now() - 60_000)
+    const [laptop, phone] = [await makeSession(user.id), await makeSession(user.id)]
+    await db.userSession.updateMany({ where: { userId: user.id }, data: { secondFactorAt: signedInAt } })
+    const { secret } = await account.startTotpSetup(user.id, user.email)
+    expect(await account.enableTotp(user, laptop, totpFor(secret).generate())).not.toBeNull()
+
+    const passed = async (sessionId: string) => {
+      const session = await db.userSession.findUniqueOrThrow({ where: { id: sessionId } })
+      const current = await db.user.findUniqueOrThrow({ where: { id: user.id } })
+      return secondFactorPassed({
+        session: { secondFactorAt: session.secondFactorAt },
+        user: { totpEnabledAt: current.totpEnabledAt },
+      } as Parameters<typeof secondFactorPassed>[0])
+    }
+    expect(await passed(laptop)).toBe(true)
+    expect(await passed(phone)).toBe(false)
+    // The phone gives a code: now it has passed.
+    const viewer = { user: { id: user.id }, session: { id: phone } } as unknown as Parameters<
+      typeof completeSecondFactor
+    >[0]
+    expect(await completeSecondFactor(viewer, totpFor(secret).generate(), actor)).toBe(true)
+    expect(await passed(phone)).toBe(true)
   })
 })
 

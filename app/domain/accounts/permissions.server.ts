@@ -70,6 +70,17 @@ function loginRedirect(request: Request): never {
 }
 
 /**
+ * Whether this session passed the second factor where the user has one. A session must have passed it AFTER the app
+ * was switched on: a session opened earlier (on another device, without a code) does not count.
+ */
+export function secondFactorPassed(viewer: Pick<Viewer, 'session' | 'user'>): boolean {
+  const enabledAt = viewer.user.totpEnabledAt
+  if (!enabledAt) return true
+  const passedAt = viewer.session.secondFactorAt
+  return passedAt !== null && passedAt.getTime() >= enabledAt.getTime()
+}
+
+/**
  * A signed-in user with a confirmed e-mail address who passed the second factor where it applies.
  * `stage` lets the confirmation and two-factor screens themselves through.
  */
@@ -82,7 +93,7 @@ export async function requireUser(
   if (options.stage === 'unconfirmed') return viewer
   if (!viewer.user.emailVerifiedAt) throw redirect('/account/bevestigen')
   if (options.stage === 'second-factor') return viewer
-  if (viewer.user.totpEnabledAt && !viewer.session.secondFactorAt) throw redirect('/inloggen/tweestaps')
+  if (!secondFactorPassed(viewer)) throw redirect('/inloggen/tweestaps')
   if (!viewer.user.totpEnabledAt && needsSecondFactor(viewer)) throw redirect('/account/tweestaps/instellen')
   return viewer
 }

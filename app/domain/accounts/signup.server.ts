@@ -12,6 +12,7 @@ import {
   findValidToken,
   issueToken,
   newConfirmationCode,
+  revokeEmailChanges,
 } from './tokens.server'
 
 function appUrl(path: string) {
@@ -190,6 +191,7 @@ export async function resetPassword(token: string, password: string, ip: string 
       data: { passwordHash, emailVerifiedAt: user.emailVerifiedAt ?? now() },
     })
     await tx.userSession.deleteMany({ where: { userId: row.userId } })
+    await revokeEmailChanges(tx, row.userId)
     await recordAudit(tx, {
       actor: { userId: row.userId, label: row.email, ip },
       action: 'wachtwoord.hersteld',

@@ -64,6 +64,17 @@ export async function issueToken(tx: DbOrTx, purpose: TokenPurpose, data: TokenD
   return raw
 }
 
+/**
+ * Ends every open e-mail change link of the user, whatever the new address: after a password change or reset, or a
+ * new change request, an older link (perhaps requested by someone who knew the old password) must not work.
+ */
+export async function revokeEmailChanges(tx: DbOrTx, userId: string) {
+  await tx.verificationToken.updateMany({
+    where: { purpose: TOKEN_PURPOSES.changeEmail, userId, usedAt: null },
+    data: { usedAt: now() },
+  })
+}
+
 /** A 6-digit confirmation code; stored as a token whose hash includes the user id. */
 export function newConfirmationCode(): string {
   return String(randomInt(0, 1_000_000)).padStart(6, '0')
