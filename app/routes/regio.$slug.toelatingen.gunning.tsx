@@ -75,7 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     )
   }
   try {
-    const { count } = await recordAward({
+    const { count, skipped } = await recordAward({
       actor: actorOf(viewer, request),
       regionId: region.id,
       perceelId: v.perceelId,
@@ -88,7 +88,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithFlash(
       request,
       `/regio/${region.slug}/toelatingen?perceel=${v.perceelId}`,
-      `De gunning is vastgelegd: ${count} toelating(en).`,
+      `De gunning is vastgelegd: ${count} nieuwe toelating(en).` +
+        (skipped
+          ? ` ${skipped} toelating(en) bestond(en) al en zijn niet gewijzigd; een geschorste of beëindigde toelating herstelt u op de pagina van die toelating.`
+          : ''),
     )
   } catch (error) {
     if (error instanceof AdmissionError)

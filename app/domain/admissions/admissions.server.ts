@@ -164,40 +164,49 @@ export async function recordAward(input: AwardInput) {
       throw new AdmissionError('Kies een of meer producten van dit perceel.', 'invalid')
     if (!gemeenten.length || gemeenten.some((g) => !perceel.gemeenten.some((x) => x.gemeenteCode === g)))
       throw new AdmissionError('Kies een of meer gemeenten van dit perceel.', 'invalid')
+    // Only new combinations are created. An existing admission keeps its state: a suspended or ended one comes back
+    // only through its own transition (with a reason, audited), never as a side effect of recording an award.
+    const existing = await tx.admission.findMany({
+      where: { organisationId: org.id, productId: { in: products }, gemeenteCode: { in: gemeenten } },
+      select: { productId: true, gemeenteCode: true },
+    })
+    const has = new Set(existing.map((a) => `${a.productId}|${a.gemeenteCode}`))
     let count = 0
     for (const productId of products) {
       for (const gemeenteCode of gemeenten) {
-        const data = {
-          perceelId: perceel.id,
-          source: 'gunning',
-          status: 'actief',
-          since: input.awardedAt,
-          endedAt: null,
-          awardedAt: input.awardedAt,
-          tenderNedUrl: input.tenderNedUrl,
-        }
-        await tx.admission.upsert({
-          where: {
-            organisationId_productId_gemeenteCode: { organisationId: org.id, productId, gemeenteCode },
+        if (has.has(`${productId}|${gemeenteCode}`)) continue
+        await tx.admission.create({
+          data: {
+            id: newId(),
+            organisationId: org.id,
+            productId,
+            gemeenteCode,
+            perceelId: perceel.id,
+            source: 'gunning',
+            status: 'actief',
+            since: input.awardedAt,
+            awardedAt: input.awardedAt,
+            tenderNedUrl: input.tenderNedUrl,
           },
-          create: { id: newId(), organisationId: org.id, productId, gemeenteCode, ...data },
-          update: data,
         })
         count++
       }
     }
+    const skipped = products.length * gemeenten.length - count
     await syncObligationsForOrganisation(tx, org.id, perceel.id)
     await recordAudit(tx, {
       actor: input.actor,
       action: 'toelating.gegund',
       subjectType: 'Perceel',
       subjectId: perceel.id,
-      summary: `Gunning aan ${org.name} vastgelegd: ${count} toelating(en) op ${perceel.name} (gegund op ${formatDate(input.awardedAt)})`,
+      summary:
+        `Gunning aan ${org.name} vastgelegd: ${count} toelating(en) op ${perceel.name} (gegund op ${formatDate(input.awardedAt)})` +
+        (skipped ? `; ${skipped} bestond(en) al en bleven ongewijzigd` : ''),
       reason: input.tenderNedUrl,
       organisationId: org.id,
       regionId: input.regionId,
     })
-    return { count }
+    return { count, skipped }
   })
 }
 

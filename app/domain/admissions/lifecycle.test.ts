@@ -478,6 +478,20 @@ describe('admissions lifecycle (database)', () => {
     const rows = await db.admission.findMany({ where: { organisationId: organisation.id } })
     expect(rows).toHaveLength(3)
     expect(rows.every((r) => r.source === 'gunning' && r.status === 'actief')).toBe(true)
+    // Recording the award again (e.g. for one more product) leaves a suspended admission suspended.
+    await db.admission.update({ where: { id: rows[0]!.id }, data: { status: 'geschorst' } })
+    const again = await recordAward({
+      actor: system,
+      regionId: p.regionId,
+      perceelId: p.perceelId,
+      organisationId: organisation.id,
+      productIds: p.products.map((x) => x.id),
+      gemeenteCodes: p.gemeenten,
+      awardedAt: new Date('2023-02-01T00:00:00Z'),
+      tenderNedUrl: 'https://www.tenderned.nl/aankondigingen/overzicht/123456',
+    })
+    expect(again).toEqual({ count: (p.products.length - 1) * 3, skipped: 3 })
+    expect((await db.admission.findUniqueOrThrow({ where: { id: rows[0]!.id } })).status).toBe('geschorst')
     const open = await f.createOpenHousePerceel(db)
     await refused(
       recordAward({
