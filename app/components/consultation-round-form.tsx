@@ -125,7 +125,7 @@ export function RoundForm(props: {
       <TextareaField
         field={fields.prompts}
         label="Vragen voor schriftelijke inbreng"
-        description="Eén vraag per regel."
+        description="Eén vraag per regel. Een vraag die al antwoorden heeft, blijft staan zoals hij is; voeg nieuwe vragen onderaan toe."
         optional
         rows={6}
       />

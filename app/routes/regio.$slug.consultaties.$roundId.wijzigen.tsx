@@ -56,13 +56,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 400 },
     )
   }
-  await updateRound(
+  const result = await updateRound(
     region.id,
     round.id,
     { ...v, procurementId: v.procurementId || null, questionsDeadline: v.questionsDeadline ?? null },
     published ? (v.changeSummary ?? null) : null,
     actorOf(viewer, request),
   )
+  if (!result.ok && result.reason === 'vragen') {
+    return data(submission.reply({ fieldErrors: { prompts: [result.message] } }), { status: 400 })
+  }
+  if (!result.ok) notFound()
   return redirectWithFlash(
     request,
     `/regio/${region.slug}/consultaties/${round.id}`,

@@ -135,7 +135,8 @@ export async function mailReminder(
     subject: `Herinnering: morgen ${session.title}`,
     text: `Beste ${registration.attendeeName},\n\nMorgen is "${session.title}" (${session.round.title}).\n\n${whereAndWhen(session)}\n`,
     attachments: [icsAttachment(session)],
-    dedupeKey: `consultatie-herinnering:${registration.id}`,
+    // Per start: a moved session gets its own reminder, but each start only one.
+    dedupeKey: `consultatie-herinnering:${registration.id}:${session.startsAt.toISOString()}`,
   })
 }
 

@@ -295,6 +295,68 @@ describe('consultation rounds', () => {
   })
 
   describe('written input', () => {
+    it('keeps answers on their question: answered questions stay, new ones are added at the end', async () => {
+      const region = await f.makeRegion(db)
+      const round = await f.makeRound(db, region.id)
+      const input = {
+        title: round.title,
+        description: round.description,
+        gemeenteCodes: [],
+        procurementId: null,
+        segmentIds: [],
+        opensAt: round.opensAt,
+        closesAt: round.closesAt,
+        questionsDeadline: null,
+        publishAttendees: false,
+        inviteCouncils: false,
+      }
+      const edit = (prompts: string[]) =>
+        rounds.updateRound(region.id, round.id, { ...input, prompts }, 'Vragen', actor)
+      const prompts = () =>
+        db.consultationPrompt.findMany({ where: { roundId: round.id }, orderBy: { sortOrder: 'asc' } })
+      const tarieven = 'Wat vindt u van de tarieven?'
+      expect(await edit(['Hoe lang zijn de wachttijden?', tarieven])).toEqual({ ok: true })
+      const [, answered] = await prompts()
+      const org = await f.makeOrganisation(db)
+      const user = await f.makeUser(db)
+      const owner = { kind: 'aanbieder' as const, organisationId: org.id, userId: user.id }
+      await rounds.saveInput(round.id, owner, { [answered!.id]: 'De tarieven zijn te laag.' }, actor)
+
+      // A new question at the end: the answer stays on its question.
+      expect(await edit(['Hoe lang zijn de wachttijden?', tarieven, 'Wat mist u nog?'])).toEqual({ ok: true })
+      expect((await prompts()).map((p) => [p.text, p.sortOrder])).toEqual([
+        ['Hoe lang zijn de wachttijden?', 0],
+        [tarieven, 1],
+        ['Wat mist u nog?', 2],
+      ])
+      expect((await rounds.getOwnInput(round.id, owner))?.answers).toEqual([
+        { promptId: answered!.id, text: 'De tarieven zijn te laag.' },
+      ])
+
+      // Inserting or removing above it, rewording or removing it: refused, nothing changes.
+      const refused = {
+        ok: false,
+        reason: 'vragen',
+        message:
+          'Vraag 2 heeft al antwoorden en kan niet meer worden gewijzigd of verwijderd. Voeg nieuwe vragen onderaan toe.',
+      }
+      const before = await prompts()
+      const changes = await db.consultationChange.count({ where: { roundId: round.id } })
+      expect(await edit(['Nieuw bovenaan?', 'Hoe lang zijn de wachttijden?', tarieven])).toEqual(refused)
+      expect(await edit([tarieven, 'Wat mist u nog?'])).toEqual(refused)
+      expect(await edit(['Hoe lang zijn de wachttijden?', 'Wat vindt u van de tarieven in 2027?'])).toEqual(
+        refused,
+      )
+      expect(await edit(['Hoe lang zijn de wachttijden?'])).toEqual(refused)
+      expect(await prompts()).toEqual(before)
+      expect(await db.consultationChange.count({ where: { roundId: round.id } })).toBe(changes)
+
+      // Unanswered questions may still be reworded in place or dropped from the end.
+      expect(await edit(['Hoe lang zijn de wachttijden nu?', tarieven])).toEqual({ ok: true })
+      expect((await prompts()).map((p) => p.text)).toEqual(['Hoe lang zijn de wachttijden nu?', tarieven])
+      expect((await prompts())[1]!.id).toBe(answered!.id)
+    })
+
     it('is read-only after closing and stays visible to its own organisation', async () => {
       const region = await f.makeRegion(db)
       const round = await f.makeRound(db, region.id)

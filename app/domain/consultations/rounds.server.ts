@@ -5,7 +5,7 @@ import { queueEmail } from '~/utils/email.server'
 import { formatDateTime } from '~/utils/time'
 import { recordAudit, type Actor } from '~/domain/audit/audit.server'
 import { createStoredFile } from '~/domain/documents/documents.server'
-import { mayAskQuestion, mayGiveInput, roundPhase, type SessionKind } from './rules'
+import { answeredPromptError, mayAskQuestion, mayGiveInput, roundPhase, type SessionKind } from './rules'
 import { mailReservationInvite, roundUrl } from './emails.server'
 import { sessionFactsSelect } from './session-select'
 
@@ -239,9 +239,16 @@ export async function publishRound(regionId: string, roundId: string, actor: Act
   })
 }
 
+export type UpdateRoundResult =
+  | { ok: true }
+  | { ok: false; reason: 'onbekend' }
+  /** vragen: the edit would reword, move or remove a written question that already has answers. */
+  | { ok: false; reason: 'vragen'; message: string }
+
 /**
  * Changes a round. Once published, every change is listed on the round's page with its date (the `summary` the
- * buyer gives) and e-mailed to everyone registered for one of its sessions.
+ * buyer gives) and e-mailed to everyone registered for one of its sessions. Refused (nothing changed) when an
+ * answered written question would be reworded, moved or removed.
  */
 export async function updateRound(
   regionId: string,
@@ -249,8 +256,8 @@ export async function updateRound(
   input: RoundInput,
   summary: string | null,
   actor: Actor,
-) {
-  return db.$transaction(async (tx) => {
+): Promise<UpdateRoundResult> {
+  return db.$transaction(async (tx): Promise<UpdateRoundResult> => {
     const round = await tx.consultationRound.findFirst({
       where: { id: roundId, regionId },
       select: {
@@ -259,11 +266,17 @@ export async function updateRound(
         inviteCouncils: true,
         writtenPrompts: {
           orderBy: { sortOrder: 'asc' },
-          select: { id: true, _count: { select: { answers: true } } },
+          select: { id: true, text: true, _count: { select: { answers: true } } },
         },
       },
     })
-    if (!round) return false
+    if (!round) return { ok: false, reason: 'onbekend' }
+    // Checked inside the transaction, so an answer saved meanwhile is counted.
+    const promptError = answeredPromptError(
+      round.writtenPrompts.map((p) => ({ text: p.text, answers: p._count.answers })),
+      input.prompts,
+    )
+    if (promptError) return { ok: false, reason: 'vragen', message: promptError }
     const scoped = await scopeToRegion(tx, regionId, input)
     await tx.consultationRound.update({
       where: { id: round.id },
@@ -286,7 +299,8 @@ export async function updateRound(
     await tx.consultationRoundSegment.createMany({
       data: scoped.segmentIds.map((segmentId) => ({ roundId, segmentId })),
     })
-    // Written questions: keep ids (answers hang on them), change texts in place, add new ones; drop unanswered extras.
+    // Written questions by position: keep ids (answers hang on them), change texts in place, add new ones at the
+    // end, drop the extras. The check above guarantees answered ones keep their position and text, and are not extras.
     for (let i = 0; i < Math.max(input.prompts.length, round.writtenPrompts.length); i++) {
       const existing = round.writtenPrompts[i]
       const text = input.prompts[i]
@@ -294,7 +308,7 @@ export async function updateRound(
         await tx.consultationPrompt.update({ where: { id: existing.id }, data: { text, sortOrder: i } })
       } else if (text !== undefined) {
         await tx.consultationPrompt.create({ data: { id: newId(), roundId, text, sortOrder: i } })
-      } else if (existing && existing._count.answers === 0) {
+      } else if (existing) {
         await tx.consultationPrompt.delete({ where: { id: existing.id } })
       }
     }
@@ -319,7 +333,7 @@ export async function updateRound(
       summary: published ? `Gepubliceerde ronde gewijzigd: ${summary ?? ''}` : 'Concept gewijzigd',
       regionId,
     })
-    return true
+    return { ok: true }
   })
 }
 

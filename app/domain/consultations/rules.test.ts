@@ -86,6 +86,11 @@ describe('seats', () => {
       seatNumber: 1,
     })
   })
+  it('promotes nobody from the waiting list beyond the organisation limit', () => {
+    const full = state({ takenSeatNumbers: [1, 2], zekerByOrganisation: new Map([['a', 2]]) })
+    expect(decideSeat(full, 'a', false)).toEqual({ kind: 'limiet' })
+    expect(decideSeat(full, 'b', false)).toEqual({ kind: 'zeker', seatNumber: 3 })
+  })
   it('holds reserved seats for invited organisations', () => {
     const s = state({
       takenSeatNumbers: [1, 2],

@@ -131,6 +131,9 @@ export function seatsHeldForOthers(state: SeatState, organisationId: string): nu
 export function decideSeat(state: SeatState, organisationId: string, countsAsNew = true): SeatDecision {
   const active = state.activeByOrganisation.get(organisationId) ?? 0
   if (countsAsNew && active >= state.seatsPerOrganisation) return { kind: 'limiet' }
+  // A promotion counts seats, not registrations: a lowered limit can leave an organisation full with people waiting.
+  const seated = state.zekerByOrganisation.get(organisationId) ?? 0
+  if (!countsAsNew && seated >= state.seatsPerOrganisation) return { kind: 'limiet' }
   const free = lowestFreeSeat(state.seats, state.takenSeatNumbers)
   if (free === null) return { kind: 'wachtlijst' }
   const freeCount = state.seats - new Set(state.takenSeatNumbers).size
@@ -206,6 +209,17 @@ export function groupIntoNotas<Q extends PublishedQuestion>(
       publishedAt: new Date(at),
       questions: [...list].sort((a, b) => (a.number ?? 0) - (b.number ?? 0)),
     }))
+}
+
+/**
+ * Whether an edit of the written questions keeps every answered question where it is, word for word: answers hang on
+ * the stored question and questions are matched by position, so an answered one may not be reworded, moved or
+ * removed. New questions go at the end; unanswered ones may change. Returns the Dutch error, or null when allowed.
+ */
+export function answeredPromptError(stored: { text: string; answers: number }[], prompts: string[]) {
+  const moved = stored.findIndex((p, i) => p.answers > 0 && prompts[i] !== p.text)
+  if (moved === -1) return null
+  return `Vraag ${moved + 1} heeft al antwoorden en kan niet meer worden gewijzigd of verwijderd. Voeg nieuwe vragen onderaan toe.`
 }
 
 /** "Wat vindt u van…?\nHoe…" -> the written questions, one per non-empty line. */

@@ -429,6 +429,96 @@ describe('changing and cancelling a session', () => {
     expect(await db.consultationChange.count({ where: { roundId: round.id } })).toBe(0)
   })
 
+  it('a moved session gets a reminder for its new start, once', async () => {
+    const region = await f.makeRegion(db)
+    const round = await f.makeRound(db, region.id)
+    const session = await f.makeSession(db, round.id) // 10 December, 13:00 UTC
+    const seat = await register(session.id, 'Rosa')
+    const reminders = () =>
+      db.outboxMessage.count({ where: { to: 'rosa@example.org', subject: { startsWith: 'Herinnering' } } })
+
+    // Other tests' sessions share the database: count Rosa's e-mails, not what the run sent.
+    await sendSessionReminders(new Date('2026-12-09T14:00:00Z'))
+    expect(await reminders()).toBe(1)
+
+    // Moved a week, after the first reminder went out.
+    setClockForTests(new Date('2026-12-09T15:00:00Z'))
+    const moved = await updateSession(
+      region.id,
+      session.id,
+      asInput({ startsAt: new Date('2026-12-17T13:00:00Z') }),
+      'Zaal niet beschikbaar.',
+      actor,
+    )
+    expect(moved).toMatchObject({ ok: true, changed: true })
+    expect(
+      await db.sessionRegistration.findUniqueOrThrow({ where: { id: seat.registrationId } }),
+    ).toMatchObject({ reminderSentAt: null })
+
+    // Not for the old date any more; for the new one, exactly once.
+    await sendSessionReminders(new Date('2026-12-09T16:00:00Z'))
+    expect(await reminders()).toBe(1)
+    await sendSessionReminders(new Date('2026-12-16T14:00:00Z'))
+    await sendSessionReminders(new Date('2026-12-16T15:00:00Z'))
+    expect(await reminders()).toBe(2)
+    const keys = await db.outboxMessage.findMany({
+      where: { to: 'rosa@example.org', subject: { startsWith: 'Herinnering' } },
+      select: { dedupeKey: true },
+    })
+    expect(keys.map((k) => k.dedupeKey).sort()).toEqual([
+      `consultatie-herinnering:${seat.registrationId}:2026-12-10T13:00:00.000Z`,
+      `consultatie-herinnering:${seat.registrationId}:2026-12-17T13:00:00.000Z`,
+    ])
+
+    // A change that keeps the start does not send it again.
+    await updateSession(
+      region.id,
+      session.id,
+      asInput({ startsAt: new Date('2026-12-17T13:00:00Z'), durationMinutes: 120 }),
+      'Langer.',
+      actor,
+    )
+    await sendSessionReminders(new Date('2026-12-16T16:00:00Z'))
+    expect(await reminders()).toBe(2)
+  })
+
+  it('promoting from the waiting list skips an organisation that already holds its maximum of seats', async () => {
+    const region = await f.makeRegion(db)
+    const round = await f.makeRound(db, region.id)
+    const session = await f.makeSession(db, round.id, { seats: 2, seatsPerOrganisation: 3 })
+    const big = await f.makeOrganisation(db)
+    await register(session.id, 'Bas', big.id)
+    await register(session.id, 'Bea', big.id)
+    const third = await register(session.id, 'Ben', big.id) // waiting list, first in line
+    const small = await register(session.id, 'Sara') // waiting list, second
+    expect([third.status, small.status]).toEqual(['wachtlijst', 'wachtlijst'])
+
+    // One seat more, but at most 2 per organisation: the seat goes to the next in line of another organisation.
+    const result = await updateSession(
+      region.id,
+      session.id,
+      asInput({ seats: 3, seatsPerOrganisation: 2 }),
+      'Grotere zaal, eerlijker verdeeld.',
+      actor,
+    )
+    expect(result).toEqual({ ok: true, changed: true, promoted: [small.registrationId] })
+    expect(
+      await db.sessionRegistration.count({
+        where: { sessionId: session.id, organisationId: big.id, status: 'zeker' },
+      }),
+    ).toBe(2)
+    expect(
+      await db.sessionRegistration.findUniqueOrThrow({ where: { id: third.registrationId } }),
+    ).toMatchObject({ status: 'wachtlijst', seatNumber: null })
+
+    // When one of its own seats frees up, Ben is next after all.
+    const bas = await db.sessionRegistration.findFirstOrThrow({
+      where: { sessionId: session.id, attendeeName: 'Bas' },
+    })
+    const cancelled = await cancelRegistration({ registrationId: bas.id, organisationId: big.id, actor })
+    expect(cancelled).toEqual({ ok: true, promoted: [third.registrationId] })
+  })
+
   it('describes every kind of change in public words', () => {
     const before = { ...asInput(), reservations: [{ organisationId: 'a', seats: 1 }] }
     expect(describeSessionChange(before, before)).toEqual([])

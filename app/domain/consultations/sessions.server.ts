@@ -150,6 +150,13 @@ export async function updateSession(
         registrationDeadline: input.registrationDeadline,
       },
     })
+    if (input.startsAt.getTime() !== before.startsAt.getTime()) {
+      // The reminder belongs to a start: after a move it is due again, for the new date.
+      await tx.sessionRegistration.updateMany({
+        where: { sessionId, reminderSentAt: { not: null } },
+        data: { reminderSentAt: null },
+      })
+    }
     await tx.sessionSeatReservation.deleteMany({ where: { sessionId } })
     await tx.sessionSeatReservation.createMany({ data: reservations.map((r) => ({ sessionId, ...r })) })
     await renumberSeats(tx, sessionId, input.seats)
