@@ -11,6 +11,7 @@ const { runEvidenceExpiry } = await import('./expiry.server')
 const { decideEvidence } = await import('./evidence.server')
 const { reassessAdmissions } = await import('./expiry.server')
 const f = await import('./test-factories')
+const { newId } = await import('~/utils/ids.server')
 
 const db = getDb()
 const at = (y: number, m: number, d: number, h = 9) => fromAmsterdamLocal(y, m, d, h)
@@ -163,5 +164,77 @@ describe('expiry job', () => {
       await db.auditEvent.count({ where: { organisationId: organisation.id, action: 'toelating.hersteld' } }),
     ).toBe(1)
     expect(beheerder.email).toBeTruthy()
+  })
+
+  it('holds an admission to the requirement set of its entry, and counts a partner’s evidence for its products', async () => {
+    const { organisation, beheerder } = await f.createOrganisation(db)
+    const { organisation: partner } = await f.createOrganisation(db)
+    const insurance = await f.createEvidenceType(db, { name: 'Verzekering' })
+    const big = await f.createEvidenceType(db, { name: 'BIG-registratie' })
+    const iso = await f.createEvidenceType(db, { name: 'ISO 9001' })
+    const region = await f.createRegionWithPerceel(db, { typeIds: [insurance.id, big.id] })
+    const entryId = newId()
+    await db.entry.create({
+      data: {
+        id: entryId,
+        organisationId: organisation.id,
+        perceelId: region.perceelId,
+        requirementSetId: region.requirementSetId,
+        status: 'toegelaten',
+        createdById: beheerder.id,
+      },
+    })
+    // The partner delivers the product and holds the BIG registration; the lead holds the insurance.
+    await db.entryPartner.create({
+      data: {
+        id: newId(),
+        entryId,
+        organisationId: partner.id,
+        role: 'onderaannemer',
+        confirmedAt: new Date('2023-12-01T00:00:00Z'),
+        products: { create: [{ productId: region.product.id }] },
+      },
+    })
+    const admission = await f.createAdmission(db, {
+      organisationId: organisation.id,
+      perceelId: region.perceelId,
+      productId: region.product.id,
+    })
+    await db.admission.update({ where: { id: admission.id }, data: { entryId } })
+    const valid = { validUntil: fromAmsterdamLocal(2028, 1, 1), verification: 'goedgekeurd' as const }
+    await f.createEvidenceItem(db, { organisationId: organisation.id, typeId: insurance.id, ...valid })
+    const partnerBig = await f.createEvidenceItem(db, {
+      organisationId: partner.id,
+      typeId: big.id,
+      ...valid,
+    })
+
+    // A later version of the requirements (ISO 9001 for the next moment) does not touch this admission.
+    const v2 = newId()
+    await db.requirementSet.create({
+      data: {
+        id: v2,
+        perceelId: region.perceelId,
+        version: 2,
+        publishedAt: new Date('2026-10-01T00:00:00Z'),
+      },
+    })
+    for (const typeId of [insurance.id, big.id, iso.id])
+      await db.requiredEvidence.create({
+        data: { id: newId(), requirementSetId: v2, evidenceTypeId: typeId },
+      })
+
+    setClockForTests(at(2026, 12, 1))
+    const atRisk = async () => (await db.admission.findUniqueOrThrow({ where: { id: admission.id } })).atRisk
+    await db.$transaction((tx) => reassessAdmissions(tx, organisation.id))
+    expect(await atRisk()).toBe(false)
+
+    // The partner's registration is rejected: the lead's admission is at risk; approved again, it is cleared.
+    await db.evidenceItem.update({ where: { id: partnerBig.id }, data: { verification: 'afgekeurd' } })
+    await db.$transaction((tx) => reassessAdmissions(tx, organisation.id))
+    expect(await atRisk()).toBe(true)
+    await db.evidenceItem.update({ where: { id: partnerBig.id }, data: { verification: 'goedgekeurd' } })
+    await db.$transaction((tx) => reassessAdmissions(tx, organisation.id))
+    expect(await atRisk()).toBe(false)
   })
 })

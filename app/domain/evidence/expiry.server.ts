@@ -5,9 +5,9 @@
  *    is sent once: the `EvidenceReminder` row (unique per item and mark) and the e-mail (outbox, with a dedupe key) are
  *    written in one transaction. A late first run sends only the nearest mark (no "90 days" mail at 20 days left);
  *    the skipped marks are recorded so they never follow.
- * 2. Admissions at risk: an active admission whose perceel's current requirement set asks for evidence the
- *    organisation no longer has (expired, rejected, missing) becomes `atRisk`; the region's inkopers are e-mailed and it
- *    is audited. It is cleared only when every required piece is met by APPROVED evidence again (a new version that
+ * 2. Admissions at risk: an active admission whose requirement set (that of its entry) asks for evidence that neither
+ *    the organisation nor a partner delivering the product still has (expired, rejected, missing) becomes `atRisk`;
+ *    the region's inkopers are e-mailed and it is audited. It is cleared only when every required piece is met by APPROVED evidence again (a new version that
  *    is still "in controle" does not clear it). The keuzehulp hides admissions at risk.
  */
 import type { Db, DbOrTx, Tx } from '~/utils/db.server'
@@ -100,10 +100,14 @@ export async function sendExpiryReminders(db: Db = defaultDb, today: Date = now(
 }
 
 /**
- * Re-assesses the active admissions of one organisation against the current requirement sets of their percelen:
- * marks them at risk when a required piece is not met (expired, rejected or missing; "in controle" still counts while
- * not at risk), and clears the mark when every piece is met by approved evidence. Call inside the transaction of a
- * change that may alter the outcome (an approval, a rejection) or from the job.
+ * Re-assesses the active admissions of one organisation: marks them at risk when a required piece is not met
+ * (expired, rejected or missing; "in controle" still counts while not at risk), and clears the mark when every piece
+ * is met by approved evidence. Call inside the transaction of a change that may alter the outcome, or from the job.
+ *
+ * Each admission is held to the requirement set its entry was judged on (frozen when its registration moment opened;
+ * a later version applies to later moments only). An awarded admission (no entry) is held to the perceel's latest
+ * published set. For a product that a confirmed partner of the entry delivers, the partner's own current evidence
+ * counts as well, as it did when the entry was judged.
  */
 export async function reassessAdmissions(
   tx: Tx,
@@ -113,15 +117,42 @@ export async function reassessAdmissions(
 ): Promise<{ markedAtRisk: number; cleared: number }> {
   const admissions = await tx.admission.findMany({
     where: { organisationId, status: 'actief' },
-    select: { id: true, perceelId: true, atRisk: true },
+    select: {
+      id: true,
+      perceelId: true,
+      productId: true,
+      atRisk: true,
+      entry: {
+        select: {
+          requirementSetId: true,
+          partners: {
+            where: { confirmedAt: { not: null } },
+            select: { organisationId: true, products: { select: { productId: true } } },
+          },
+        },
+      },
+    },
   })
   if (admissions.length === 0) return { markedAtRisk: 0, cleared: 0 }
   const perceelIds = [...new Set(admissions.map((a) => a.perceelId))]
-  const [items, percelen, organisation] = await Promise.all([
+  const entrySetIds = [...new Set(admissions.flatMap((a) => (a.entry ? [a.entry.requirementSetId] : [])))]
+  const partnerIds = [
+    ...new Set(admissions.flatMap((a) => a.entry?.partners.map((p) => p.organisationId) ?? [])),
+  ]
+  const evidenceSelect = {
+    select: {
+      evidenceTypeId: true,
+      validUntilAtLeast: true,
+      issuedWithinMonths: true,
+      evidenceType: { select: { name: true } },
+    },
+  } as const
+  const [items, percelen, entrySets, organisation] = await Promise.all([
     tx.evidenceItem.findMany({
-      where: { organisationId, replacedBy: null },
+      where: { organisationId: { in: [organisationId, ...partnerIds] }, replacedBy: null },
       select: {
         id: true,
+        organisationId: true,
         typeId: true,
         validFrom: true,
         validUntil: true,
@@ -139,69 +170,88 @@ export async function reassessAdmissions(
           where: { publishedAt: { not: null } },
           orderBy: { version: 'desc' },
           take: 1,
-          select: {
-            evidence: {
-              select: {
-                evidenceTypeId: true,
-                validUntilAtLeast: true,
-                issuedWithinMonths: true,
-                evidenceType: { select: { name: true } },
-              },
-            },
-          },
+          select: { evidence: evidenceSelect },
         },
       },
     }),
+    tx.requirementSet.findMany({
+      where: { id: { in: entrySetIds } },
+      select: { id: true, evidence: evidenceSelect },
+    }),
     tx.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { name: true } }),
   ])
+  type Required = (typeof entrySets)[number]['evidence'][number]
+  const setById = new Map(entrySets.map((r) => [r.id, r.evidence]))
+  const itemsOf = (orgId: string) => items.filter((i) => i.organisationId === orgId)
+  const own = itemsOf(organisationId)
+
+  /** What an admission lacks: per requirement not met by the lead nor by a partner delivering the product. */
+  const gapsOf = (a: (typeof admissions)[number], required: Required[], requireApproved: boolean) => {
+    const delivering = (a.entry?.partners ?? []).filter((p) =>
+      p.products.some((x) => x.productId === a.productId),
+    )
+    return required.flatMap((r) => {
+      const requirement = {
+        evidenceTypeId: r.evidenceTypeId,
+        validUntilAtLeast: r.validUntilAtLeast,
+        issuedWithinMonths: r.issuedWithinMonths,
+        typeName: r.evidenceType.name,
+      }
+      const lead = checkRequirement(own, requirement, today, { requireApproved })
+      if (!lead.gap) return []
+      const byPartner = delivering.some(
+        (p) => checkRequirement(itemsOf(p.organisationId), requirement, today, { requireApproved }).match,
+      )
+      return byPartner ? [] : [lead.gap]
+    })
+  }
+
   let markedAtRisk = 0
   let cleared = 0
   for (const perceel of percelen) {
-    const required = perceel.requirementSets[0]?.evidence ?? []
-    const asRequirement = (r: (typeof required)[number]) => ({
-      evidenceTypeId: r.evidenceTypeId,
-      validUntilAtLeast: r.validUntilAtLeast,
-      issuedWithinMonths: r.issuedWithinMonths,
-      typeName: r.evidenceType.name,
-    })
-    const gaps = required
-      .map((r) => checkRequirement(items, asRequirement(r), today).gap)
-      .filter((g): g is string => !!g)
-    const approvedGaps = required
-      .map((r) => checkRequirement(items, asRequirement(r), today, { requireApproved: true }).gap)
-      .filter((g): g is string => !!g)
+    const latest = perceel.requirementSets[0]?.evidence ?? []
+    const assessed = admissions
+      .filter((a) => a.perceelId === perceel.id)
+      .map((a) => {
+        const required = a.entry ? (setById.get(a.entry.requirementSetId) ?? []) : latest
+        return { a, gaps: gapsOf(a, required, false), approvedGaps: gapsOf(a, required, true) }
+      })
     const regionId = perceel.procurement.regionId
-    if (gaps.length > 0) {
+    const toMark = assessed.filter((x) => x.gaps.length > 0 && !x.a.atRisk)
+    const toClear = assessed.filter((x) => x.approvedGaps.length === 0 && x.a.atRisk)
+    if (toMark.length > 0) {
       const changed = await tx.admission.updateMany({
-        where: { organisationId, perceelId: perceel.id, status: 'actief', atRisk: false },
+        where: { id: { in: toMark.map((x) => x.a.id) }, status: 'actief', atRisk: false },
         data: { atRisk: true },
       })
-      if (changed.count === 0) continue
-      markedAtRisk += changed.count
-      const reason = gaps.join(' ')
-      await recordAudit(tx, {
-        actor,
-        action: 'toelating.in_gevaar',
-        subjectType: 'Perceel',
-        subjectId: perceel.id,
-        summary: `Toelating van ${organisation.name} voor ${perceel.name} in gevaar: vereist bewijs ontbreekt of is verlopen`,
-        reason,
-        organisationId,
-        regionId,
-      })
-      for (const to of await regionStaffEmails(tx, regionId, 'inkoper')) {
-        await queueEmail(tx, {
-          to,
-          subject: `Toelating in gevaar: ${organisation.name}, ${perceel.name}`,
-          text:
-            `Het vereiste bewijs van ${organisation.name} voor het perceel ${perceel.name} is niet meer geldig (${formatDate(today)}).\n\n` +
-            `${reason}\n\nDe aanbieder staat voor dit perceel niet meer in de keuzehulp tot er weer goedgekeurd bewijs is.\n\n` +
-            `Bekijk de bewijsstukken: ${getEnv().APP_URL}/regio/${perceel.procurement.region.slug}/bewijsstukken\n`,
+      if (changed.count > 0) {
+        markedAtRisk += changed.count
+        const reason = [...new Set(toMark.flatMap((x) => x.gaps))].join(' ')
+        await recordAudit(tx, {
+          actor,
+          action: 'toelating.in_gevaar',
+          subjectType: 'Perceel',
+          subjectId: perceel.id,
+          summary: `Toelating van ${organisation.name} voor ${perceel.name} in gevaar: vereist bewijs ontbreekt of is verlopen`,
+          reason,
+          organisationId,
+          regionId,
         })
+        for (const to of await regionStaffEmails(tx, regionId, 'inkoper')) {
+          await queueEmail(tx, {
+            to,
+            subject: `Toelating in gevaar: ${organisation.name}, ${perceel.name}`,
+            text:
+              `Het vereiste bewijs van ${organisation.name} voor het perceel ${perceel.name} is niet meer geldig (${formatDate(today)}).\n\n` +
+              `${reason}\n\nDe aanbieder staat voor dit perceel niet meer in de keuzehulp tot er weer goedgekeurd bewijs is.\n\n` +
+              `Bekijk de bewijsstukken: ${getEnv().APP_URL}/regio/${perceel.procurement.region.slug}/bewijsstukken\n`,
+          })
+        }
       }
-    } else if (approvedGaps.length === 0) {
+    }
+    if (toClear.length > 0) {
       const changed = await tx.admission.updateMany({
-        where: { organisationId, perceelId: perceel.id, status: 'actief', atRisk: true },
+        where: { id: { in: toClear.map((x) => x.a.id) }, status: 'actief', atRisk: true },
         data: { atRisk: false },
       })
       if (changed.count === 0) continue
