@@ -15,6 +15,12 @@ import { evidenceValidOn, isCapacityFresh, splitList } from './rules'
 import { asBool, rawQuery } from './raw.server'
 import { FactCache, factsVersion } from './read-model.server'
 import { shownAdmissionSql } from './shown-admissions.server'
+import {
+  evidenceToLoad,
+  loadRequirementFacts,
+  meetsRequirementsOf,
+  type AdmissionRequirementKey,
+} from './requirements.server'
 import { db } from '~/utils/db.server'
 
 /** One Dutch collator for all sorting (creating one per comparison is slow). */
@@ -77,38 +83,29 @@ export type OpenData = {
 export async function buildOpenData(today: Date): Promise<OpenData> {
   // The same admissions as the search and the provider page (one shared condition).
   const admissions = (
-    await rawQuery<{
-      organisationId: string
-      productId: string
-      perceelId: string
-      gemeenteCode: string
-      coversWhole: unknown
-      pc4s: string
-    }>(
-      `SELECT a."organisationId", a."productId", a."perceelId", a."gemeenteCode", a."coversWhole", a."pc4s"
-         FROM "Admission" a WHERE ${shownAdmissionSql('a')}
+    await rawQuery<
+      AdmissionRequirementKey & {
+        gemeenteCode: string
+        coversWhole: unknown
+        pc4s: string
+      }
+    >(
+      `SELECT a."organisationId", a."productId", a."perceelId", a."gemeenteCode", a."coversWhole", a."pc4s",
+              a."entryId", en."requirementSetId"
+         FROM "Admission" a LEFT JOIN "Entry" en ON en."id" = a."entryId"
+        WHERE ${shownAdmissionSql('a')}
         ORDER BY a."organisationId", a."productId", a."gemeenteCode"`,
       [],
     )
   ).map((a) => ({ ...a, coversWhole: asBool(a.coversWhole) }))
-  const [sets, markTypes, gemeenten] = await Promise.all([
-    db.requirementSet.findMany({
-      where: { publishedAt: { not: null } },
-      select: { perceelId: true, version: true, evidence: { select: { evidenceTypeId: true } } },
-      orderBy: { version: 'desc' },
-    }),
+  const [required, markTypes, gemeenten] = await Promise.all([
+    // All confirmed partners (a small table) rather than a list of every entry id in the country.
+    loadRequirementFacts([...new Set(admissions.map((a) => a.perceelId))], null),
     db.evidenceType.findMany({ where: { isQualityMark: true }, select: { id: true, name: true } }),
     db.gemeente.findMany({ select: { code: true, name: true } }),
   ])
-  const required = new Map<string, string[]>()
-  for (const s of sets)
-    if (!required.has(s.perceelId))
-      required.set(
-        s.perceelId,
-        s.evidence.map((e) => e.evidenceTypeId),
-      )
   const markName = new Map(markTypes.map((t) => [t.id, t.name]))
-  const wantedTypes = [...new Set([...[...required.values()].flat(), ...markName.keys()])]
+  const wantedTypes = [...new Set([...evidenceToLoad(required).typeIds, ...markName.keys()])]
   const items = await db.evidenceItem.findMany({
     where: {
       typeId: { in: wantedTypes },
@@ -126,7 +123,7 @@ export async function buildOpenData(today: Date): Promise<OpenData> {
     held.set(item.organisationId, m)
   }
   const visible = admissions.filter((a) =>
-    (required.get(a.perceelId) ?? []).every((t) => held.get(a.organisationId)?.has(t)),
+    meetsRequirementsOf(required, a, (organisationId, typeId) => !!held.get(organisationId)?.has(typeId)),
   )
   const orgIds = [...new Set(visible.map((a) => a.organisationId))]
   const productIds = [...new Set(visible.map((a) => a.productId))]

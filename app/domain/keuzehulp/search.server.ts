@@ -18,6 +18,12 @@ import { amsterdamParts } from '~/utils/time'
 import { FactCache, factsVersion, memoize, type FactsVersion } from './read-model.server'
 import { PUBLIC_STATUSES_SQL, shownAdmissionSql } from './shown-admissions.server'
 import {
+  evidenceToLoad,
+  loadRequirementFacts,
+  meetsRequirementsOf,
+  type AdmissionRequirementKey,
+} from './requirements.server'
+import {
   PAGE_SIZE,
   capacityMatches,
   coversPc4,
@@ -285,36 +291,6 @@ async function validEvidence(organisationIds: string[], typeIds: string[], today
   return byOrg
 }
 
-/** The evidence types the current (latest published) requirement set of each perceel asks for. */
-async function requiredTypesByPerceel(perceelIds: string[]): Promise<Map<string, string[]>> {
-  const result = new Map<string, string[]>()
-  if (perceelIds.length === 0) return result
-  const rows = await rawQuery<{ perceelId: string; version: unknown; evidenceTypeId: string | null }>(
-    `SELECT rs."perceelId", rs."version", re."evidenceTypeId"
-       FROM "RequirementSet" rs LEFT JOIN "RequiredEvidence" re ON re."requirementSetId" = rs."id"
-      WHERE rs."perceelId" IN (${placeholders(perceelIds.length)}) AND rs."publishedAt" IS NOT NULL`,
-    perceelIds,
-  )
-  const latest = new Map<string, number>()
-  for (const r of rows) latest.set(r.perceelId, Math.max(latest.get(r.perceelId) ?? 0, Number(r.version)))
-  for (const r of rows) {
-    if (Number(r.version) !== latest.get(r.perceelId)) continue
-    const list = result.get(r.perceelId) ?? []
-    if (r.evidenceTypeId) list.push(r.evidenceTypeId)
-    result.set(r.perceelId, list)
-  }
-  return result
-}
-
-function meetsRequirements(
-  perceelId: string,
-  required: Map<string, string[]>,
-  held: { types: Set<string> } | undefined,
-): boolean {
-  const types = required.get(perceelId) ?? []
-  return types.every((t) => held?.types.has(t))
-}
-
 type CapacityRow = {
   organisationId: string
   productId: string
@@ -422,14 +398,15 @@ export async function loadGemeenteFacts(code: string, today: Date): Promise<Geme
   if (!gemeente || productIds.length === 0) return facts
   // Admissions (index Admission(gemeenteCode, productId, status)), then the public fields of their organisations:
   // two queries read fewer rows than one join that repeats an organisation for each of its admissions.
-  const admissions = await rawQuery<{
-    organisationId: string
-    productId: string
-    perceelId: string
-    coversWhole: unknown
-    pc4s: string
-  }>(
-    `SELECT a."organisationId", a."productId", a."perceelId", a."coversWhole", a."pc4s" FROM "Admission" a
+  const admissions = await rawQuery<
+    AdmissionRequirementKey & {
+      coversWhole: unknown
+      pc4s: string
+    }
+  >(
+    `SELECT a."organisationId", a."productId", a."perceelId", a."coversWhole", a."pc4s", a."entryId",
+            en."requirementSetId"
+       FROM "Admission" a LEFT JOIN "Entry" en ON en."id" = a."entryId"
       WHERE a."gemeenteCode" = ? AND a."productId" IN (${placeholders(productIds.length)})
         AND ${shownAdmissionSql('a')}`,
     [gemeente.code, ...productIds],
@@ -449,14 +426,19 @@ export async function loadGemeenteFacts(code: string, today: Date): Promise<Geme
         WHERE "id" IN (${placeholders(orgIds.length)})`,
       orgIds,
     ),
-    requiredTypesByPerceel([...new Set(admissions.map((a) => a.perceelId))]),
+    loadRequirementFacts(
+      [...new Set(admissions.map((a) => a.perceelId))],
+      admissions.flatMap((a) => (a.entryId ? [a.entryId] : [])),
+    ),
   ])
   const organisationById = new Map(organisations.map((o) => [o.id, o]))
-  const evidence = await validEvidence(orgIds, [...new Set([...required.values()].flat())], today)
+  const load = evidenceToLoad(required)
+  const evidence = await validEvidence([...new Set([...orgIds, ...load.partnerIds])], load.typeIds, today)
+  const holds = (organisationId: string, typeId: string) => !!evidence.get(organisationId)?.types.has(typeId)
 
   const providers = new Map<string, ProviderFacts>()
   for (const a of admissions) {
-    if (!meetsRequirements(a.perceelId, required, evidence.get(a.organisationId))) continue
+    if (!meetsRequirementsOf(required, a, holds)) continue
     const o = organisationById.get(a.organisationId)
     if (!o) continue
     let provider = providers.get(a.organisationId)
@@ -624,28 +606,40 @@ export async function providerProfile(id: string, today: Date) {
     [id],
   )
   if (!organisation) return null
-  const admissions = await rawQuery<{
-    productId: string
-    perceelId: string
-    gemeenteCode: string
-    coversWhole: unknown
-    pc4s: string
-    productName: string
-    law: string
-    gemeenteName: string
-  }>(
-    `SELECT a."productId", a."perceelId", a."gemeenteCode", a."coversWhole", a."pc4s",
+  const admissions = await rawQuery<
+    AdmissionRequirementKey & {
+      gemeenteCode: string
+      coversWhole: unknown
+      pc4s: string
+      productName: string
+      law: string
+      gemeenteName: string
+    }
+  >(
+    `SELECT a."organisationId", a."productId", a."perceelId", a."gemeenteCode", a."coversWhole", a."pc4s",
+            a."entryId", en."requirementSetId",
             pr."name" AS "productName", pr."law", g."name" AS "gemeenteName"
        FROM "Admission" a
        JOIN "Product" pr ON pr."id" = a."productId"
        JOIN "Gemeente" g ON g."code" = a."gemeenteCode"
+       LEFT JOIN "Entry" en ON en."id" = a."entryId"
       WHERE a."organisationId" = ? AND ${shownAdmissionSql('a')}`,
     [id],
   )
-  const required = await requiredTypesByPerceel([...new Set(admissions.map((a) => a.perceelId))])
-  const evidence = await validEvidence([id], [...new Set([...required.values()].flat())], today)
+  const required = await loadRequirementFacts(
+    [...new Set(admissions.map((a) => a.perceelId))],
+    admissions.flatMap((a) => (a.entryId ? [a.entryId] : [])),
+  )
+  const load = evidenceToLoad(required)
+  const evidence = await validEvidence([id, ...load.partnerIds], load.typeIds, today)
   const held = evidence.get(id)
-  const visible = admissions.filter((a) => meetsRequirements(a.perceelId, required, held))
+  const visible = admissions.filter((a) =>
+    meetsRequirementsOf(
+      required,
+      a,
+      (organisationId, typeId) => !!evidence.get(organisationId)?.types.has(typeId),
+    ),
+  )
   if (visible.length === 0) return null
 
   const productIds = [...new Set(visible.map((a) => a.productId))]

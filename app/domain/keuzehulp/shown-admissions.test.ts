@@ -3,7 +3,16 @@ import { db } from '~/utils/db.server'
 import { buildOpenData } from './open-data.server'
 import { readSearchState } from './rules'
 import { helpOptions, providerProfile, searchProviders } from './search.server'
-import { makeAdmission, makeCatalogue, makeGemeente, makeListedProvider } from './test-factories'
+import { newId } from '~/utils/ids.server'
+import {
+  makeAdmission,
+  makeCatalogue,
+  makeEvidence,
+  makeEvidenceType,
+  makeGemeente,
+  makeListedProvider,
+  makeOrganisation,
+} from './test-factories'
 
 const today = new Date()
 
@@ -83,6 +92,59 @@ describe('keuzehulp: zoeken, aanbiederpagina en open data volgen dezelfde regel'
       openData: false,
     })
     expect(await shownIn(deels.id, g.code, 'Ff Deels')).toEqual(all)
+  })
+
+  it('houdt een toelating aan de eisen van haar toetreding; bewijs van een partner telt voor diens product', async () => {
+    const g = await makeGemeente(db, { name: 'Partnerdorp' })
+    const c = await makeCatalogue(db, { gemeenteCodes: [g.code], productNames: ['Begeleiding'] })
+    const lead = await makeListedProvider(db, c, g.code, { name: 'Gg Hoofdaanbieder' })
+    const v1 = await db.requirementSet.findFirstOrThrow({ where: { perceelId: c.perceelId } })
+    const entryId = newId()
+    await db.entry.create({
+      data: {
+        id: entryId,
+        organisationId: lead.id,
+        perceelId: c.perceelId,
+        requirementSetId: v1.id,
+        status: 'toegelaten',
+        createdById: 'test',
+      },
+    })
+    await db.admission.updateMany({ where: { organisationId: lead.id }, data: { entryId } })
+    const all = { search: true, providerPage: true, openData: true }
+    const none = { search: false, providerPage: false, openData: false }
+
+    // A later version asks for more: it applies to later moments, not to this admission.
+    const extra = await makeEvidenceType(db, { name: 'Nieuwe eis' })
+    const v2 = newId()
+    await db.requirementSet.create({
+      data: { id: v2, perceelId: c.perceelId, version: 2, publishedAt: new Date() },
+    })
+    for (const typeId of [c.requiredTypeId, extra.id])
+      await db.requiredEvidence.create({
+        data: { id: newId(), requirementSetId: v2, evidenceTypeId: typeId },
+      })
+    expect(await shownIn(lead.id, g.code, 'Gg Hoofdaanbieder')).toEqual(all)
+
+    // The lead's own required evidence is rejected; a confirmed partner that delivers the product holds it.
+    await db.evidenceItem.updateMany({
+      where: { organisationId: lead.id, typeId: c.requiredTypeId },
+      data: { verification: 'afgekeurd' },
+    })
+    expect(await shownIn(lead.id, g.code, 'Gg Hoofdaanbieder')).toEqual(none)
+    const partner = await makeOrganisation(db, { name: 'Partner' })
+    await makeEvidence(db, { organisationId: partner.id, typeId: c.requiredTypeId })
+    await db.entryPartner.create({
+      data: {
+        id: newId(),
+        entryId,
+        organisationId: partner.id,
+        role: 'onderaannemer',
+        confirmedAt: new Date(),
+        products: { create: [{ productId: c.products[0].id }] },
+      },
+    })
+    expect(await shownIn(lead.id, g.code, 'Gg Hoofdaanbieder')).toEqual(all)
   })
 
   it('een toelating in een niet-openbaar inkooptraject of van een ander perceel telt nergens', async () => {
