@@ -540,3 +540,130 @@ describe('compliance overview', () => {
     expect(csv).toContain(`"'=Formule Zorg"`)
   })
 })
+
+// Last in the file: these tests end, re-admit and suspend providers, and a later test's syncAllObligations with an
+// earlier clock would re-sync them (reopening, for instance, what is past by now) and queue reminders for them.
+describe('re-admission, suspension and concurrent submissions', () => {
+  it('a provider admitted again after an ending owes the rest of the contract; the past stays as it was', async () => {
+    setClockForTests(day(2025, 1, 6))
+    const s = await f.makeContractScenario(db)
+    const q = await f.makeTemplate(db, { contractId: s.contract.id })
+    const accepted = await f.makeObligation(db, {
+      templateId: q.id,
+      organisationId: s.org.id,
+      dueDate: day(2024, 10, 30),
+      status: 'geaccepteerd',
+    })
+    await syncAllObligations(db)
+    await db.admission.update({
+      where: { id: s.admission.id },
+      data: { status: 'beeindigd', endedAt: day(2025, 3, 1) },
+    })
+    const ended = await db.$transaction((tx) => syncObligationsForOrganisation(tx, s.org.id, s.perceelId))
+    expect(ended.notApplicable).toBe(4)
+
+    // Re-admitted in May, with a changed title in the meantime.
+    setClockForTests(day(2025, 5, 1))
+    await db.obligationTemplate.update({ where: { id: q.id }, data: { title: 'Kwartaalrapportage 2.0' } })
+    await db.admission.update({ where: { id: s.admission.id }, data: { status: 'actief', endedAt: null } })
+    const again = await db.$transaction((tx) => syncObligationsForOrganisation(tx, s.org.id, s.perceelId))
+    expect(again).toEqual({ created: 0, removed: 0, updated: 2, notApplicable: 0 })
+    const rows = await obligationsOf(s.org.id, q.id)
+    expect(rows.map((o) => [toDateInputValue(o.dueDate), o.status, o.title])).toEqual([
+      ['2024-10-30', 'geaccepteerd', 'Kwartaalrapportage'],
+      ['2025-01-30', 'niet_van_toepassing', 'Kwartaalrapportage'],
+      ['2025-04-30', 'niet_van_toepassing', 'Kwartaalrapportage'],
+      ['2025-07-30', 'open', 'Kwartaalrapportage 2.0'],
+      ['2025-10-30', 'open', 'Kwartaalrapportage 2.0'],
+    ])
+    expect(rows[0]!.id).toBe(accepted.id)
+    const idle = await db.$transaction((tx) => syncObligationsForOrganisation(tx, s.org.id, s.perceelId))
+    expect(idle).toEqual({ created: 0, removed: 0, updated: 0, notApplicable: 0 })
+  })
+
+  it('a suspended provider follows template and term changes, but never gets more to do', async () => {
+    setClockForTests(day(2025, 1, 6))
+    const s = await f.makeContractScenario(db)
+    const q = await f.makeTemplate(db, { contractId: s.contract.id })
+    await syncAllObligations(db)
+    await db.admission.update({ where: { id: s.admission.id }, data: { status: 'geschorst' } })
+    await db.obligation.deleteMany({ where: { templateId: q.id, dueDate: day(2025, 10, 30) } })
+    const before = (await obligationsOf(s.org.id, q.id)).map((o) => o.id)
+    const sync = () => db.$transaction((tx) => syncObligationsForOrganisation(tx, s.org.id, s.perceelId))
+
+    // Rescheduled: the three that exist move to the new dates, the fourth is not created.
+    await db.obligationTemplate.update({ where: { id: q.id }, data: { dueDay: 45, title: 'Nieuw model' } })
+    expect(await sync()).toEqual({ created: 0, removed: 0, updated: 3, notApplicable: 0 })
+    let rows = await obligationsOf(s.org.id, q.id)
+    expect(rows.map((o) => [toDateInputValue(o.dueDate), o.status, o.title])).toEqual([
+      ['2025-02-14', 'open', 'Nieuw model'],
+      ['2025-05-15', 'open', 'Nieuw model'],
+      ['2025-08-14', 'open', 'Nieuw model'],
+    ])
+    expect(rows.map((o) => o.id)).toEqual(before)
+    expect(await sync()).toEqual({ created: 0, removed: 0, updated: 0, notApplicable: 0 })
+
+    // The term ends sooner: what falls after it goes.
+    await db.contract.update({ where: { id: s.contract.id }, data: { endDate: day(2025, 6, 30) } })
+    expect((await sync()).removed).toBe(1)
+    expect(dates(await obligationsOf(s.org.id, q.id))).toEqual(['2025-02-14', '2025-05-15'])
+
+    // The template ends: open ones go, a submitted one stays.
+    await db.obligation.updateMany({
+      where: { templateId: q.id, dueDate: day(2025, 5, 15) },
+      data: { status: 'ingediend' },
+    })
+    await db.obligationTemplate.update({ where: { id: q.id }, data: { active: false } })
+    expect((await sync()).removed).toBe(1)
+    rows = await obligationsOf(s.org.id, q.id)
+    expect(rows.map((o) => [toDateInputValue(o.dueDate), o.status])).toEqual([['2025-05-15', 'ingediend']])
+  })
+
+  it('never deletes an obligation that received a deliverable after the sync read it', async () => {
+    setClockForTests(day(2025, 1, 6))
+    const s = await f.makeContractScenario(db)
+    const q = await f.makeTemplate(db, { contractId: s.contract.id })
+    await syncAllObligations(db)
+    const target = (await obligationsOf(s.org.id, q.id))[1]!
+    await db.obligationTemplate.update({ where: { id: q.id }, data: { active: false } })
+
+    // A submission commits between reconcile's read and its delete: simulated by adding the deliverable right after
+    // the read, so the sync still sees an open obligation without one.
+    let raced = false
+    const racing = new Proxy(db, {
+      get(target_, prop, receiver) {
+        const value = Reflect.get(target_, prop, receiver)
+        if (prop !== 'obligation') return value
+        return new Proxy(value, {
+          get(model, key) {
+            const fn = Reflect.get(model, key)
+            if (key !== 'findMany' || typeof fn !== 'function') return fn
+            return async (...args: unknown[]) => {
+              const rows = await fn.apply(model, args)
+              if (!raced) {
+                raced = true
+                await db.deliverable.create({
+                  data: {
+                    id: `d-${target.id}`,
+                    obligationId: target.id,
+                    note: 'Net op tijd',
+                    submittedById: 'u',
+                  },
+                })
+              }
+              return rows
+            }
+          },
+        })
+      },
+    })
+    const result = await syncObligationsForOrganisation(racing, s.org.id, s.perceelId)
+    expect(raced).toBe(true)
+    expect(result.removed).toBe(3)
+    const rows = await db.obligation.findMany({
+      where: { templateId: q.id },
+      include: { deliverables: true },
+    })
+    expect(rows.map((o) => [o.id, o.deliverables.length])).toEqual([[target.id, 1]])
+  })
+})

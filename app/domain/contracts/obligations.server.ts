@@ -6,7 +6,11 @@
  * - A provider with at least one ACTIVE admission on a perceel gets every due date of every active template of the
  *   perceel's contract from today (or its admission date, when later) to the contract end. Past due dates are never
  *   created afterwards: history stays as it was.
- * - A provider whose admissions on the perceel are all SUSPENDED gets nothing new; what exists stays.
+ * - A provider with an ACTIVE admission again after an ending owes the rest of the contract: future obligations that
+ *   became "niet van toepassing" without a deliverable are open again.
+ * - A provider whose admissions on the perceel are all SUSPENDED gets nothing new; what exists stays, but follows
+ *   template and term changes (see below): an open one whose date no longer applies moves to a new date that has no
+ *   obligation yet, or is removed when there is none.
  * - A provider whose admissions on the perceel have all ENDED gets nothing new, except the hand-over plan: each
  *   `overdrachtsplan` template gives one obligation due `dueDay` days before the admission's end (never before today).
  *   Its other open future obligations become "niet van toepassing".
@@ -62,9 +66,21 @@ function matchesTemplate(o: ReturnType<typeof fromTemplate>, t: TemplateRow) {
   return (Object.keys(want) as (keyof typeof want)[]).every((k) => o[k] === want[k])
 }
 
+/** How far `reconcile` may go: an active provider gets everything, a suspended one nothing new. */
+type ReconcileMode = 'actief' | 'geschorst'
+
 /**
  * Makes the future obligations of one template for one organisation equal to `desired` (due dates on or after
- * `from`): creates missing ones, removes open ones without a deliverable that no longer apply, and makes open ones follow a changed template.
+ * `from`): removes open ones without a deliverable that no longer apply and makes open ones follow a changed template.
+ *
+ * - `actief`: creates missing ones, and reopens a "niet van toepassing" one without a deliverable on a wanted date
+ *   (a provider admitted again owes the rest of the contract).
+ * - `geschorst`: creates nothing. An open obligation whose date no longer applies moves to a wanted date that has no
+ *   obligation yet (earliest to earliest), so a rescheduled template reaches a suspended provider without giving it
+ *   more to do; those left over are removed.
+ *
+ * Every write re-checks "open (or n.v.t.) and no deliverable" in the same statement: a deliverable submitted
+ * concurrently, after the read, must never be deleted (the delete cascades) or overwritten.
  */
 async function reconcile(
   tx: DbOrTx,
@@ -72,10 +88,12 @@ async function reconcile(
   organisationId: string,
   desired: Date[],
   from: Date,
+  mode: ReconcileMode = 'actief',
 ): Promise<SyncResult> {
   const result = empty()
   const existing = await tx.obligation.findMany({
     where: { templateId: template.id, organisationId, dueDate: { gte: from } },
+    orderBy: { dueDate: 'asc' },
     select: {
       id: true,
       dueDate: true,
@@ -87,28 +105,60 @@ async function reconcile(
       _count: { select: { deliverables: true } },
     },
   })
+  const untouched = { status: 'open', deliverables: { none: {} } } as const
   const wanted = new Set(desired.map((d) => d.getTime()))
   const have = new Set(existing.map((o) => o.dueDate.getTime()))
+  const missing = [...new Set(desired.map((d) => d.getTime()))]
+    .filter((t) => !have.has(t))
+    .sort((a, b) => a - b)
+    .map((t) => new Date(t))
   for (const o of existing) {
     const removable = o.status === 'open' && o._count.deliverables === 0
     if (!wanted.has(o.dueDate.getTime())) {
-      if (removable) {
-        await tx.obligation.delete({ where: { id: o.id } })
-        result.removed++
+      if (!removable) continue
+      const moveTo = mode === 'geschorst' ? missing.shift() : undefined
+      if (moveTo) {
+        const moved = await tx.obligation.updateMany({
+          where: { id: o.id, ...untouched },
+          data: { dueDate: moveTo, ...fromTemplate(template) },
+        })
+        result.updated += moved.count
+      } else {
+        const deleted = await tx.obligation.deleteMany({ where: { id: o.id, ...untouched } })
+        result.removed += deleted.count
       }
     } else if (removable && !matchesTemplate(o, template)) {
-      await tx.obligation.update({ where: { id: o.id }, data: fromTemplate(template) })
-      result.updated++
+      const updated = await tx.obligation.updateMany({
+        where: { id: o.id, ...untouched },
+        data: fromTemplate(template),
+      })
+      result.updated += updated.count
+    } else if (mode === 'actief' && o.status === 'niet_van_toepassing' && o._count.deliverables === 0) {
+      const reopened = await tx.obligation.updateMany({
+        where: { id: o.id, status: 'niet_van_toepassing', deliverables: { none: {} } },
+        data: { status: 'open', ...fromTemplate(template) },
+      })
+      result.updated += reopened.count
     }
   }
-  for (const due of desired) {
-    if (have.has(due.getTime())) continue
+  if (mode === 'geschorst') return result
+  for (const due of missing) {
     await tx.obligation.create({
       data: { id: newId(), templateId: template.id, organisationId, dueDate: due, ...fromTemplate(template) },
     })
     result.created++
   }
   return result
+}
+
+/** The due dates of a template on or after `from` for a provider admitted on `admittedOn` (none when inactive). */
+function desiredDates(template: TemplateRow, term: { start: Date; end: Date }, admittedOn: Date, from: Date) {
+  if (!template.active) return []
+  return dueDates(
+    { recurrence: template.recurrence as Recurrence, dueDay: template.dueDay },
+    term,
+    admittedOn,
+  ).filter((d) => d >= from)
 }
 
 /**
@@ -152,24 +202,21 @@ export async function syncObligationsForOrganisation(
   const active = admissions.filter((a) => a.status === 'actief')
   let result = empty()
 
-  if (active.length > 0) {
-    const admittedOn = new Date(Math.min(...active.map((a) => a.since.getTime())))
+  const suspended = admissions.filter((a) => a.status === 'geschorst')
+  // Active: everything the schedule wants. Suspended (no active admission): nothing new, but what exists follows
+  // template and term changes.
+  const current = active.length > 0 ? active : suspended
+  if (current.length > 0) {
+    const mode: ReconcileMode = active.length > 0 ? 'actief' : 'geschorst'
+    const admittedOn = new Date(Math.min(...current.map((a) => a.since.getTime())))
     const admittedDay = startOfAmsterdamDay(admittedOn)
     const from = admittedDay > today ? admittedDay : today
     for (const template of contract.templates) {
-      const desired = template.active
-        ? dueDates(
-            { recurrence: template.recurrence as Recurrence, dueDay: template.dueDay },
-            term,
-            admittedOn,
-          ).filter((d) => d >= from)
-        : []
-      result = add(result, await reconcile(tx, template, organisationId, desired, today))
+      const desired = desiredDates(template, term, admittedOn, from)
+      result = add(result, await reconcile(tx, template, organisationId, desired, today, mode))
     }
     return result
   }
-
-  if (admissions.some((a) => a.status === 'geschorst')) return result
 
   // Every admission ended: only the hand-over plan remains to be done.
   const endedOn = startOfAmsterdamDay(
