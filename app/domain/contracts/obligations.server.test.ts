@@ -453,6 +453,7 @@ describe('reminders', () => {
       dueDate: day(2025, 4, 30),
       title: 'Herinneringsrapportage',
     })
+    const key = `verplichting:${o.id}:${day(2025, 4, 30).toISOString()}`
     const marks = async () =>
       (await db.outboxMessage.findMany({ where: { dedupeKey: { startsWith: `verplichting:${o.id}:` } } }))
         .map((m) => m.dedupeKey)
@@ -464,23 +465,19 @@ describe('reminders', () => {
     setClockForTests(day(2025, 4, 16))
     await sendObligationReminders(db)
     await sendObligationReminders(db)
-    expect(await marks()).toEqual([`verplichting:${o.id}:14`])
+    expect(await marks()).toEqual([`${key}:14`])
     setClockForTests(day(2025, 4, 20))
     await sendObligationReminders(db)
-    expect(await marks()).toEqual([`verplichting:${o.id}:14`])
+    expect(await marks()).toEqual([`${key}:14`])
     setClockForTests(fromAmsterdamLocal(2025, 4, 27, 9))
     await sendObligationReminders(db)
     setClockForTests(fromAmsterdamLocal(2025, 4, 30, 9))
     await sendObligationReminders(db)
-    expect(await marks()).toEqual([`verplichting:${o.id}:14`, `verplichting:${o.id}:3`])
+    expect(await marks()).toEqual([`${key}:14`, `${key}:3`])
     setClockForTests(fromAmsterdamLocal(2025, 5, 1, 7))
     await sendObligationReminders(db)
     await sendObligationReminders(db)
-    expect(await marks()).toEqual([
-      `verplichting:${o.id}:14`,
-      `verplichting:${o.id}:3`,
-      `verplichting:${o.id}:te-laat`,
-    ])
+    expect(await marks()).toEqual([`${key}:14`, `${key}:3`, `${key}:te-laat`])
     await processOutbox(db)
     const late = await capture.waitFor((m) => m.to.includes(email) && m.subject.startsWith('Te laat'))
     expect(late.subject).toBe('Te laat: Herinneringsrapportage (uiterlijk 30 april 2025)')
@@ -488,6 +485,11 @@ describe('reminders', () => {
     await db.obligation.update({ where: { id: o.id }, data: { status: 'ingediend' } })
     setClockForTests(day(2025, 5, 2))
     expect((await sendObligationReminders(db)).queued).toBe(0)
+
+    // Moved to a later date (a template change): reminded again for the new date.
+    await db.obligation.update({ where: { id: o.id }, data: { status: 'open', dueDate: day(2025, 5, 14) } })
+    expect((await sendObligationReminders(db)).queued).toBe(1)
+    expect(await marks()).toContain(`verplichting:${o.id}:${day(2025, 5, 14).toISOString()}:14`)
   })
 })
 

@@ -37,7 +37,8 @@ export async function sendObligationReminders(db: Db): Promise<{ queued: number 
   for (const o of candidates) {
     const mark = reminderMark(o.status, o.dueDate, at)
     if (!mark) continue
-    const dedupeKey = `verplichting:${o.id}:${mark}`
+    // Per due date: an obligation moved by a template change is reminded again for its new date, once per mark.
+    const dedupeKey = `verplichting:${o.id}:${o.dueDate.toISOString()}:${mark}`
     const exists = await db.outboxMessage.findUnique({ where: { dedupeKey }, select: { id: true } })
     if (exists) continue
     const link = `${getEnv().APP_URL}/aanbieder/verplichtingen/${o.id}`
