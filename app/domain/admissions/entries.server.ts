@@ -225,12 +225,13 @@ export async function saveEntryDraft(
         include: {
           requirementSet: { include: { questions: true, evidence: true } },
           gemeenten: true,
+          products: true,
           perceel: {
             select: {
               id: true,
               procurement: { select: { regionId: true } },
-              gemeenten: { select: { gemeenteCode: true } },
-              products: { select: { id: true } },
+              gemeenten: { select: { gemeenteCode: true, gemeente: { select: { name: true } } } },
+              products: { select: { id: true, code: true, name: true } },
             },
           },
         },
@@ -240,6 +241,7 @@ export async function saveEntryDraft(
         throw new AdmissionError('Deze toetreding kan niet meer worden gewijzigd.', 'transition')
       }
       validateChoice(entry.perceel, gemeenten, products)
+      if (entry.status !== 'concept') refuseWidening(entry, gemeenten, products)
 
       // Municipalities: keep the rows that stay (and their open keys), add new ones, drop the rest.
       const current = entry.gemeenten.map((g) => g.gemeenteCode)
@@ -277,12 +279,22 @@ export async function saveEntryDraft(
         const itemId = input.evidence[r.id] ?? ''
         await tx.entryEvidence.deleteMany({ where: { entryId: entry.id, requiredEvidenceId: r.id } })
         if (!itemId) continue
+        // Only the current version: a replaced one is no longer what the organisation vouches for, and the
+        // region verifies the newest version, not the old one.
         const item = await tx.evidenceItem.findFirst({
-          where: { id: itemId, organisationId: entry.organisationId, typeId: r.evidenceTypeId },
+          where: {
+            id: itemId,
+            organisationId: entry.organisationId,
+            typeId: r.evidenceTypeId,
+            replacedBy: { is: null },
+          },
           select: { id: true },
         })
         if (!item)
-          throw new AdmissionError('Kies een bewijsstuk van uw eigen organisatie van het gevraagde soort.')
+          throw new AdmissionError(
+            'Kies een actueel bewijsstuk van uw eigen organisatie van het gevraagde soort. ' +
+              'Is het bewijsstuk vervangen? Kies dan de nieuwste versie.',
+          )
         await tx.entryEvidence.create({
           data: { entryId: entry.id, requiredEvidenceId: r.id, evidenceItemId: item.id },
         })
@@ -308,6 +320,43 @@ export async function saveEntryDraft(
     }
     throw error
   }
+}
+
+/**
+ * After the first submission an entry may lose gemeenten and products but never gain them: an aanvulling answers the
+ * buyer's question, it is no back door into a registration moment that has closed. Every save after the first
+ * submission passes here, so the entry's scope only shrinks and always stays within what was first submitted.
+ */
+function refuseWidening(
+  entry: {
+    gemeenten: { gemeenteCode: string }[]
+    products: { productId: string }[]
+    perceel: {
+      gemeenten: { gemeenteCode: string; gemeente: { name: string } }[]
+      products: { id: string; code: string; name: string }[]
+    }
+  },
+  gemeenten: string[],
+  products: string[],
+) {
+  const hadG = new Set(entry.gemeenten.map((g) => g.gemeenteCode))
+  const hadP = new Set(entry.products.map((p) => p.productId))
+  const newG = entry.perceel.gemeenten.filter(
+    (g) => gemeenten.includes(g.gemeenteCode) && !hadG.has(g.gemeenteCode),
+  )
+  const newP = entry.perceel.products.filter((p) => products.includes(p.id) && !hadP.has(p.id))
+  if (newG.length === 0 && newP.length === 0) return
+  const problems = [
+    ...newG.map((g) => `Gemeente ${g.gemeente.name} kan niet meer worden toegevoegd.`),
+    ...newP.map((p) => `Product ${p.code} ${p.name} kan niet meer worden toegevoegd.`),
+  ]
+  throw new AdmissionError(
+    'Na het indienen kunt u geen gemeenten of producten meer aan deze toetreding toevoegen; weghalen kan wel. ' +
+      'Wilt u meer leveren? Dat kan met een nieuwe toetreding; voor gemeenten die al in deze toetreding staan ' +
+      'zodra over deze toetreding is besloten. Uw wijzigingen zijn niet opgeslagen.',
+    'invalid',
+    problems,
+  )
 }
 
 /** Knock-out answers of an entry that fail its (current) set, keyed by question id. */

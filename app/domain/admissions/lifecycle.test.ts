@@ -408,6 +408,74 @@ describe('admissions lifecycle (database)', () => {
     expect(keys.map((k) => k.gemeenteCode)).toEqual([p.gemeenten[2], p.gemeenten[0]].sort())
   })
 
+  it('an aanvulling cannot widen an entry: no gemeente or product added after the first submission', async () => {
+    const { p, org, user } = await setup()
+    const entryId = await f.createCompleteDraft(db, p, org, user.id, {
+      gemeenten: [p.gemeenten[0], p.gemeenten[1]],
+      products: [p.products[0].id],
+    })
+    const asOrg = { party: 'aanbieder' as const, organisationId: org.id }
+    await transitionEntry({ entryId, action: 'indienen', actor: system, as: asOrg })
+    await transitionEntry({
+      entryId,
+      action: 'aanvulling_vragen',
+      actor: system,
+      as: { party: 'inkoper', regionId: p.regionId },
+      reason: 'Stuur het nieuwe certificaat mee.',
+    })
+    // The registration moment has closed by the time the provider answers.
+    setClockForTests(new Date(p.moment!.closesAt.getTime() + DAY))
+    const attached = await db.entryEvidence.findFirstOrThrow({ where: { entryId } })
+    const save = (gemeenten: string[], products: string[]) =>
+      saveEntryDraft({
+        actor: actor(user.id),
+        organisationId: org.id,
+        entryId,
+        gemeenten,
+        products,
+        answers: { [p.questions.yesNo.id]: 'ja', [p.questions.number.id]: '5' },
+        evidence: { [p.required.id]: attached.evidenceItemId },
+      })
+    const g = await refused(save([p.gemeenten[0], p.gemeenten[2]], [p.products[0].id]), 'invalid')
+    expect(g.message).toMatch(/geen gemeenten of producten meer .*toevoegen/)
+    expect(g.problems).toEqual(['Gemeente Buren kan niet meer worden toegevoegd.'])
+    const pr = await refused(save([p.gemeenten[0]], [p.products[0].id, p.products[1].id]), 'invalid')
+    expect(pr.problems).toEqual([expect.stringMatching(/^Product .* kan niet meer worden toegevoegd\.$/)])
+    // Nothing of the refused saves was kept.
+    const gemeenten = await db.entryGemeente.findMany({ where: { entryId } })
+    expect(gemeenten.map((x) => x.gemeenteCode).sort()).toEqual([p.gemeenten[0], p.gemeenten[1]].sort())
+    expect(await db.entryProduct.count({ where: { entryId } })).toBe(1)
+    // Removing is fine; the resubmission then covers the smaller scope.
+    await save([p.gemeenten[0]], [p.products[0].id])
+    await transitionEntry({ entryId, action: 'indienen', actor: system, as: asOrg })
+    const after = await db.entryGemeente.findMany({ where: { entryId } })
+    expect(after.map((x) => x.gemeenteCode)).toEqual([p.gemeenten[0]])
+  })
+
+  it('saving a draft accepts only the current version of an evidence item, not a replaced one', async () => {
+    const { p, org, user } = await setup()
+    const entryId = await f.createCompleteDraft(db, p, org, user.id, { withEvidence: false })
+    const v1 = await f.createEvidenceItem(db, { organisationId: org.id, typeId: p.evidenceType.id })
+    const v2 = await f.createEvidenceItem(db, { organisationId: org.id, typeId: p.evidenceType.id })
+    await db.evidenceItem.update({ where: { id: v2.id }, data: { replacesId: v1.id } })
+    const save = (itemId: string) =>
+      saveEntryDraft({
+        actor: actor(user.id),
+        organisationId: org.id,
+        entryId,
+        gemeenten: [p.gemeenten[0]],
+        products: [p.products[0].id],
+        answers: {},
+        evidence: { [p.required.id]: itemId },
+      })
+    const error = await refused(save(v1.id))
+    expect(error.message).toMatch(/nieuwste versie/)
+    expect(await db.entryEvidence.count({ where: { entryId } })).toBe(0)
+    await save(v2.id)
+    const attached = await db.entryEvidence.findFirstOrThrow({ where: { entryId } })
+    expect(attached.evidenceItemId).toBe(v2.id)
+  })
+
   it('suspends, restores and ends an admission with reasons; refuses other moves', async () => {
     const { p, org, user } = await setup()
     const entryId = await f.createCompleteDraft(db, p, org, user.id)

@@ -2,12 +2,15 @@ import { describe, expect, it } from 'vitest'
 import { getDb } from '~/utils/db.server'
 import { getStorage } from '~/utils/storage.server'
 import { minimalPdf } from '~/utils/minimal-pdf'
+import { newId } from '~/utils/ids.server'
 import { submitEvidenceForm } from './submit.server'
 import {
   decideEvidence,
   findDownloadableEvidenceFile,
   getOrganisationItem,
+  getRegionItem,
   mayTransition,
+  regionEvidenceLists,
   VerificationRefused,
 } from './evidence.server'
 import {
@@ -19,6 +22,36 @@ import {
 } from './test-factories'
 
 const db = getDb()
+
+/** An entry of `organisationId` on the region's perceel, with `itemId` attached for the required type. */
+async function createEntryWith(
+  region: Awaited<ReturnType<typeof createRegionWithPerceel>>,
+  organisationId: string,
+  status: string,
+  itemId?: string,
+) {
+  const user = (await createOrganisation(db)).beheerder
+  const id = newId()
+  await db.entry.create({
+    data: {
+      id,
+      organisationId,
+      perceelId: region.perceelId,
+      requirementSetId: region.requirementSetId,
+      status,
+      createdById: user.id,
+    },
+  })
+  if (itemId) {
+    const required = await db.requiredEvidence.findFirstOrThrow({
+      where: { requirementSetId: region.requirementSetId },
+    })
+    await db.entryEvidence.create({
+      data: { entryId: id, requiredEvidenceId: required.id, evidenceItemId: itemId },
+    })
+  }
+  return id
+}
 
 function evidenceRequest(fields: Record<string, string>, files: { name: string; data: Buffer }[]) {
   const form = new FormData()
@@ -433,5 +466,101 @@ describe('counts of professionals (SKJ/BIG)', () => {
     const found = await getOrganisationItem(organisation.id, second.itemId)
     expect([found?.item.professionalsTotal, found?.item.professionalsRegistered]).toEqual([50, 50])
     expect(found?.history.map((h) => [h.professionalsTotal, h.professionalsRegistered])).toEqual([[45, 42]])
+  })
+})
+
+describe('evidence of entries awaiting a decision', () => {
+  async function setup() {
+    const { organisation } = await createOrganisation(db)
+    const type = await createEvidenceType(db)
+    const region = await createRegionWithPerceel(db, {
+      typeIds: [type.id],
+      staff: [{ role: 'contractmanager' }],
+    })
+    const otherRegion = await createRegionWithPerceel(db, { typeIds: [type.id] })
+    const actor = { userId: region.staff[0].user.id, label: 'Cor Contract' }
+    const staff = (regionId: string) => ({
+      organisations: [],
+      regions: [{ regionId, roles: ['contractmanager'] }],
+    })
+    return { organisation, type, region, otherRegion, actor, staff }
+  }
+
+  it('shows the replacement of an attached item to the region, which can verify it; not to others', async () => {
+    const s = await setup()
+    const v1 = await createEvidenceItem(db, { organisationId: s.organisation.id, typeId: s.type.id })
+    const entryId = await createEntryWith(s.region, s.organisation.id, 'aanvulling_gevraagd', v1.id)
+    const v2 = await createEvidenceItem(db, {
+      organisationId: s.organisation.id,
+      typeId: s.type.id,
+      replacesId: v1.id,
+    })
+    const v3 = await createEvidenceItem(db, {
+      organisationId: s.organisation.id,
+      typeId: s.type.id,
+      replacesId: v2.id,
+    })
+    expect(await getRegionItem(s.region.regionId, v3.id)).not.toBeNull()
+    expect(await findDownloadableEvidenceFile(s.staff(s.region.regionId), v3.fileId)).not.toBeNull()
+    expect(await findDownloadableEvidenceFile(s.staff(s.otherRegion.regionId), v3.fileId)).toBeNull()
+    expect(await getRegionItem(s.otherRegion.regionId, v3.id)).toBeNull()
+    // Only the current version joins; the one in between stays with the organisation.
+    expect(await getRegionItem(s.region.regionId, v2.id)).toBeNull()
+    const lists = await regionEvidenceLists(s.region.regionId)
+    expect(lists.awaiting.map((i) => i.id)).toContain(v3.id)
+    await decideEvidence({
+      regionId: s.region.regionId,
+      itemId: v3.id,
+      decision: 'goedgekeurd',
+      actor: s.actor,
+    })
+    expect((await db.evidenceItem.findUniqueOrThrow({ where: { id: v3.id } })).verification).toBe(
+      'goedgekeurd',
+    )
+    // Once the entry is decided (and no admission runs), a later replacement is no longer the region's business.
+    await db.entry.update({ where: { id: entryId }, data: { status: 'afgewezen' } })
+    const v4 = await createEvidenceItem(db, {
+      organisationId: s.organisation.id,
+      typeId: s.type.id,
+      replacesId: v3.id,
+    })
+    expect(await getRegionItem(s.region.regionId, v4.id)).toBeNull()
+  })
+
+  it("shows a confirmed partner's evidence to the region of a submitted entry, and lets it verify it", async () => {
+    const s = await setup()
+    const partner = await createOrganisation(db)
+    const item = await createEvidenceItem(db, { organisationId: partner.organisation.id, typeId: s.type.id })
+    const entryId = await createEntryWith(s.region, s.organisation.id, 'concept')
+    const partnerId = newId()
+    await db.entryPartner.create({
+      data: {
+        id: partnerId,
+        entryId,
+        organisationId: partner.organisation.id,
+        role: 'onderaannemer',
+        confirmedAt: new Date('2026-01-01T00:00:00Z'),
+      },
+    })
+    // A concept is not the region's business yet.
+    expect(await getRegionItem(s.region.regionId, item.id)).toBeNull()
+    await db.entry.update({ where: { id: entryId }, data: { status: 'ingediend' } })
+    await db.entryPartner.update({ where: { id: partnerId }, data: { confirmedAt: null } })
+    // Nor is an organisation that has not confirmed its part.
+    expect(await getRegionItem(s.region.regionId, item.id)).toBeNull()
+    expect(await findDownloadableEvidenceFile(s.staff(s.region.regionId), item.fileId)).toBeNull()
+    await db.entryPartner.update({ where: { id: partnerId }, data: { confirmedAt: new Date() } })
+    expect(await getRegionItem(s.region.regionId, item.id)).not.toBeNull()
+    expect(await findDownloadableEvidenceFile(s.staff(s.region.regionId), item.fileId)).not.toBeNull()
+    expect(await findDownloadableEvidenceFile(s.staff(s.otherRegion.regionId), item.fileId)).toBeNull()
+    await decideEvidence({
+      regionId: s.region.regionId,
+      itemId: item.id,
+      decision: 'goedgekeurd',
+      actor: s.actor,
+    })
+    expect((await db.evidenceItem.findUniqueOrThrow({ where: { id: item.id } })).verification).toBe(
+      'goedgekeurd',
+    )
   })
 })

@@ -308,22 +308,59 @@ export async function requirementsOverview(
 
 // ─── region side ────────────────────────────────────────────────────────────────────────────────────────────────────
 
+/** Entry states in which the buyer still has to decide. */
+const AWAITING_DECISION = ['ingediend', 'in_behandeling', 'aanvulling_gevraagd']
+
 /**
- * Evidence a region's staff may see: items attached to a submitted entry (not a concept) in one of the region's
- * percelen, and, for organisations with a running (not ended) admission in the region, items of the types the
- * region's percelen require: a renewed certificate is never attached to the old entry, yet the contract manager must
- * verify it to keep the admission in the keuzehulp. The same rule decides downloads.
+ * How many older versions `itemVisibleToRegion` follows back to the one attached to an entry. Each level is a nested
+ * subquery; a certificate is not replaced this often while one entry awaits its decision.
+ */
+const MAX_VERSIONS_FOLLOWED = 10
+
+/** A filter for an item one of whose older versions (up to `depth` back) matches `attached`. */
+function olderVersionMatches(attached: object, depth: number): object {
+  return depth <= 1
+    ? { replaces: { is: attached } }
+    : { replaces: { is: { OR: [attached, olderVersionMatches(attached, depth - 1)] } } }
+}
+
+/**
+ * Evidence a region's staff may see:
+ * - items attached to a submitted entry (not a concept) in one of the region's percelen;
+ * - the current version of such an item while that entry awaits a decision: the entry keeps the version it was
+ *   submitted with, and after a replacement only the new version can be verified;
+ * - items of a confirmed partner (combinatiepartner, onderaannemer) of a submitted entry in the region, of the types
+ *   the region's percelen require: that evidence counts for the partner's products, so it must be verifiable;
+ * - for organisations with a running (not ended) admission in the region, items of the types the region's percelen
+ *   require: a renewed certificate is never attached to the old entry, yet the contract manager must verify it to
+ *   keep the admission in the keuzehulp.
+ * The same rule decides downloads.
  */
 export function itemVisibleToRegion(regionId: string) {
   const inRegion = { procurement: { regionId } }
+  const requiredInRegion = { required: { some: { requirementSet: { perceel: inRegion } } } }
+  const submittedInRegion = { status: { not: 'concept' }, perceel: inRegion }
   return {
     OR: [
-      { entryEvidence: { some: { entry: { status: { not: 'concept' }, perceel: inRegion } } } },
+      { entryEvidence: { some: { entry: submittedInRegion } } },
+      {
+        replacedBy: { is: null },
+        ...olderVersionMatches(
+          { entryEvidence: { some: { entry: { status: { in: AWAITING_DECISION }, perceel: inRegion } } } },
+          MAX_VERSIONS_FOLLOWED,
+        ),
+      },
+      {
+        organisation: {
+          partnerIn: { some: { confirmedAt: { not: null }, entry: submittedInRegion } },
+        },
+        type: requiredInRegion,
+      },
       {
         organisation: {
           admissions: { some: { status: { in: ['actief', 'geschorst'] }, perceel: inRegion } },
         },
-        type: { required: { some: { requirementSet: { perceel: inRegion } } } },
+        type: requiredInRegion,
       },
     ],
   }
@@ -486,8 +523,8 @@ export async function beheerderEmails(tx: DbOrTx, organisationId: string): Promi
 
 /**
  * An evidence file the viewer may download, or null (the route answers 404). Members of the owning organisation may;
- * so may staff of a region where the item is attached: an entry (not a concept) in one of the region's percelen uses
- * it, or the organisation has an admission in the region.
+ * so may staff of a region where the item is attached, as `itemVisibleToRegion` decides (an entry in the region uses
+ * it or an older version of it, the organisation is a confirmed partner there, or has an admission there).
  */
 export async function findDownloadableEvidenceFile(
   viewer: { organisations: { organisationId: string }[]; regions: { regionId: string; roles: string[] }[] },
