@@ -24,15 +24,16 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react'
-import { FormErrors, TextField, TextareaField } from '~/components/form-field'
+import { FormErrors, SelectField, TextField, TextareaField } from '~/components/form-field'
 import { actorOf, requirePlatformAdmin } from '~/domain/accounts/permissions.server'
-import { createRegion, listGemeenten, listRegions } from '~/domain/accounts/regions.server'
+import { createRegion, inviteRegionAdmin, listGemeenten, listRegions } from '~/domain/accounts/regions.server'
 import { email, optionalText, text } from '~/utils/validation'
 import { redirectWithFlash } from '~/utils/session.server'
 
 export const meta: MetaFunction = () => [{ title: 'Platformbeheer | Aanbiederspoort' }]
 
 const schema = z.object({
+  intent: z.literal('aanmaken'),
   name: text({ max: 200, required: 'Vul de naam van de regio in' }),
   slug: z
     .string({ error: 'Vul een webadres in, zoals west-brabant' })
@@ -50,6 +51,13 @@ const schema = z.object({
   adminEmail: email,
 })
 
+// Re-inviting a regiobeheerder for an existing region (first invitation expired or went to a wrong address).
+const inviteSchema = z.object({
+  intent: z.literal('uitnodigen'),
+  regionId: z.string({ error: 'Kies de regio' }),
+  email,
+})
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePlatformAdmin(request)
   const [regions, gemeenten] = await Promise.all([listRegions(), listGemeenten()])
@@ -61,10 +69,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   return {
     regions: regions.map((r) => ({
+      id: r.id,
       slug: r.slug,
       name: r.name,
       gemeenten: r._count.gemeenten,
       staff: r._count.memberships,
+      admins: r.admins,
+      invitedAdmins: r.invitedAdmins,
     })),
     provinces: [...byProvince.entries()]
       .sort(([a], [b]) => a.localeCompare(b, 'nl'))
@@ -74,13 +85,43 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requirePlatformAdmin(request)
-  const submission = parseWithZod(await request.formData(), { schema })
-  if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
-  const result = await createRegion(
-    { userId: viewer.user.id, name: viewer.user.name, actor: actorOf(viewer, request) },
-    { ...submission.value, gemeenteCodes: submission.value.gemeenten },
-  )
-  if (!result.ok) return data(submission.reply({ formErrors: [result.message] }), { status: 400 })
+  const admin = { userId: viewer.user.id, name: viewer.user.name, actor: actorOf(viewer, request) }
+  const formData = await request.formData()
+  if (formData.get('intent') === 'uitnodigen') {
+    const submission = parseWithZod(formData, { schema: inviteSchema })
+    if (submission.status !== 'success') {
+      return data({ intent: 'uitnodigen' as const, reply: submission.reply() }, { status: 400 })
+    }
+    const result = await inviteRegionAdmin(admin, submission.value.regionId, submission.value.email)
+    if (!result.ok) {
+      return data(
+        {
+          intent: 'uitnodigen' as const,
+          reply: submission.reply({ fieldErrors: { email: [result.message] } }),
+        },
+        { status: 400 },
+      )
+    }
+    return redirectWithFlash(
+      request,
+      '/beheer',
+      `${submission.value.email} heeft een uitnodiging als regiobeheerder gekregen.`,
+    )
+  }
+  const submission = parseWithZod(formData, { schema })
+  if (submission.status !== 'success') {
+    return data({ intent: 'aanmaken' as const, reply: submission.reply() }, { status: 400 })
+  }
+  const result = await createRegion(admin, {
+    ...submission.value,
+    gemeenteCodes: submission.value.gemeenten,
+  })
+  if (!result.ok) {
+    return data(
+      { intent: 'aanmaken' as const, reply: submission.reply({ formErrors: [result.message] }) },
+      { status: 400 },
+    )
+  }
   return redirectWithFlash(
     request,
     '/beheer',
@@ -90,10 +131,18 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Beheer() {
   const { regions, provinces } = useLoaderData<typeof loader>()
-  const lastResult = useActionData<typeof action>()
+  const actionData = useActionData<typeof action>()
   const [form, fields] = useForm({
-    lastResult,
+    id: 'aanmaken',
+    lastResult: actionData?.intent === 'aanmaken' ? actionData.reply : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
+  const [inviteForm, inviteFields] = useForm({
+    id: 'uitnodigen',
+    lastResult: actionData?.intent === 'uitnodigen' ? actionData.reply : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteSchema }),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   })
@@ -109,6 +158,7 @@ export default function Beheer() {
               <TableHeaderCell scope="col">Regio</TableHeaderCell>
               <TableHeaderCell scope="col">Gemeenten</TableHeaderCell>
               <TableHeaderCell scope="col">Rollen van medewerkers</TableHeaderCell>
+              <TableHeaderCell scope="col">Regiobeheerders</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -117,11 +167,37 @@ export default function Beheer() {
                 <TableCell>{r.name}</TableCell>
                 <TableCell>{r.gemeenten}</TableCell>
                 <TableCell>{r.staff}</TableCell>
+                <TableCell>
+                  {r.admins === 0 ? <strong>geen</strong> : r.admins}
+                  {r.invitedAdmins.length > 0 ? ` (uitgenodigd: ${r.invitedAdmins.join(', ')})` : null}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>
         </Table>
       </div>
+
+      <Heading2>Regiobeheerder uitnodigen</Heading2>
+      <Paragraph>
+        Voor een regio zonder regiobeheerder, of als de uitnodiging verlopen is of naar een verkeerd adres
+        ging.
+      </Paragraph>
+      <Form method="post" {...getFormProps(inviteForm)} className="portaal-form">
+        <input type="hidden" name="intent" value="uitnodigen" />
+        <FormErrors errors={inviteForm.errors} id={inviteForm.errorId} />
+        <SelectField
+          field={inviteFields.regionId}
+          label="Regio"
+          placeholder="Kies een regio"
+          options={regions.map((r) => ({ value: r.id, label: r.name }))}
+        />
+        <TextField field={inviteFields.email} label="E-mailadres van de regiobeheerder" type="email" />
+        <div>
+          <Button type="submit" appearance="primary-action-button">
+            Regiobeheerder uitnodigen
+          </Button>
+        </div>
+      </Form>
 
       <Heading2>Regio aanmaken</Heading2>
       <Paragraph>
@@ -129,6 +205,7 @@ export default function Beheer() {
         andere medewerkers uit.
       </Paragraph>
       <Form method="post" {...getFormProps(form)} className="portaal-form">
+        <input type="hidden" name="intent" value="aanmaken" />
         <FormErrors errors={form.errors} id={form.errorId} />
         <TextField field={fields.name} label="Naam van de regio" />
         <TextField

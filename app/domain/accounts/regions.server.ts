@@ -56,16 +56,32 @@ export async function listRegionStaff(regionId: string) {
   return { members, invitations }
 }
 
+type Result = { ok: true } | { ok: false; message: string }
+
+type Inviter = { userId: string | null; name: string; actor: Actor }
+
 /** Invites staff by e-mail with a role and optionally the municipalities they work for (7 days, single use). */
 export async function inviteToRegion(
   regionId: string,
-  inviter: { userId: string | null; name: string; actor: Actor },
+  inviter: Inviter,
   emailInput: string,
   role: RegionRole,
   gemeenteCodes: string[],
 ): Promise<{ ok: true } | { ok: false; message: string }> {
+  return db.$transaction((tx) => inviteInTx(tx, regionId, inviter, emailInput, role, gemeenteCodes))
+}
+
+/** The invitation itself, inside the caller's transaction so a new region and its first invitation are saved together. */
+async function inviteInTx(
+  tx: DbOrTx,
+  regionId: string,
+  inviter: Inviter,
+  emailInput: string,
+  role: RegionRole,
+  gemeenteCodes: string[],
+): Promise<Result> {
   const email = emailInput.trim().toLowerCase()
-  const region = await db.region.findUniqueOrThrow({
+  const region = await tx.region.findUniqueOrThrow({
     where: { id: regionId },
     select: { name: true, gemeenten: { select: { gemeenteCode: true } } },
   })
@@ -73,39 +89,37 @@ export async function inviteToRegion(
   if (gemeenteCodes.some((c) => !allowed.has(c))) {
     return { ok: false, message: 'Kies alleen gemeenten die bij deze regio horen.' }
   }
-  const already = await db.regionMembership.findFirst({
+  const already = await tx.regionMembership.findFirst({
     where: { regionId, role, user: { email } },
     select: { id: true },
   })
   if (already) return { ok: false, message: `Deze persoon heeft deze rol al in ${region.name}.` }
-  await db.$transaction(async (tx) => {
-    const token = await issueToken(tx, TOKEN_PURPOSES.inviteRegion, {
-      email,
-      regionId,
-      role,
-      gemeenteCodes,
-      invitedById: inviter.userId,
-    })
-    await queueEmail(tx, {
-      to: email,
-      subject: `Uitnodiging voor ${region.name} in Aanbiederspoort`,
-      text: [
-        `${inviter.name} nodigt u uit om als ${ROLE_LABELS[role].toLowerCase()} te werken voor ${region.name} in Aanbiederspoort.`,
-        '',
-        'Neem de uitnodiging aan via deze link:',
-        `${getEnv().APP_URL.replace(/\/$/, '')}/uitnodiging/${token}`,
-        '',
-        'De link is 7 dagen geldig en werkt één keer. U stelt daarna een authenticator-app in voor het inloggen.',
-      ].join('\n'),
-    })
-    await recordAudit(tx, {
-      actor: inviter.actor,
-      action: 'regio.uitgenodigd',
-      subjectType: 'regio',
-      subjectId: regionId,
-      summary: `${email} uitgenodigd als ${ROLE_LABELS[role].toLowerCase()}`,
-      regionId,
-    })
+  const token = await issueToken(tx, TOKEN_PURPOSES.inviteRegion, {
+    email,
+    regionId,
+    role,
+    gemeenteCodes,
+    invitedById: inviter.userId,
+  })
+  await queueEmail(tx, {
+    to: email,
+    subject: `Uitnodiging voor ${region.name} in Aanbiederspoort`,
+    text: [
+      `${inviter.name} nodigt u uit om als ${ROLE_LABELS[role].toLowerCase()} te werken voor ${region.name} in Aanbiederspoort.`,
+      '',
+      'Neem de uitnodiging aan via deze link:',
+      `${getEnv().APP_URL.replace(/\/$/, '')}/uitnodiging/${token}`,
+      '',
+      'De link is 7 dagen geldig en werkt één keer. U stelt daarna een authenticator-app in voor het inloggen.',
+    ].join('\n'),
+  })
+  await recordAudit(tx, {
+    actor: inviter.actor,
+    action: 'regio.uitgenodigd',
+    subjectType: 'regio',
+    subjectId: regionId,
+    summary: `${email} uitgenodigd als ${ROLE_LABELS[role].toLowerCase()}`,
+    regionId,
   })
   return { ok: true }
 }
@@ -128,8 +142,6 @@ export async function withdrawRegionInvitation(regionId: string, actor: Actor, t
     })
   })
 }
-
-type Result = { ok: true } | { ok: false; message: string }
 
 /** Changes the role of one membership; the region keeps at least one regiobeheerder. */
 export async function changeRegionRole(
@@ -206,11 +218,40 @@ export async function removeRegionMembership(
 
 // --- platform beheer ---------------------------------------------------------------------------------------------------
 
+/** Every region, with how many regiobeheerders it has and the open invitations for one, so a region left without is seen. */
 export async function listRegions() {
-  return db.region.findMany({
-    orderBy: { name: 'asc' },
-    select: { id: true, slug: true, name: true, _count: { select: { gemeenten: true, memberships: true } } },
-  })
+  const [regions, admins, invitations] = await Promise.all([
+    db.region.findMany({
+      orderBy: { name: 'asc' },
+      select: {
+        id: true,
+        slug: true,
+        name: true,
+        _count: { select: { gemeenten: true, memberships: true } },
+      },
+    }),
+    db.regionMembership.groupBy({
+      by: ['regionId'],
+      where: { role: 'regiobeheerder' },
+      _count: { _all: true },
+    }),
+    db.verificationToken.findMany({
+      where: {
+        purpose: TOKEN_PURPOSES.inviteRegion,
+        role: 'regiobeheerder',
+        usedAt: null,
+        expiresAt: { gt: now() },
+      },
+      orderBy: { createdAt: 'asc' },
+      select: { regionId: true, email: true },
+    }),
+  ])
+  const adminCount = new Map(admins.map((a) => [a.regionId, a._count._all]))
+  return regions.map((r) => ({
+    ...r,
+    admins: adminCount.get(r.id) ?? 0,
+    invitedAdmins: invitations.filter((i) => i.regionId === r.id).map((i) => i.email),
+  }))
 }
 
 export async function listGemeenten() {
@@ -220,7 +261,10 @@ export async function listGemeenten() {
   })
 }
 
-/** Creates a region with its municipalities and invites its first regiobeheerder. */
+/**
+ * Creates a region with its municipalities and invites its first regiobeheerder, in one transaction: a region is never
+ * saved without the invitation that gives it someone to manage it.
+ */
 export async function createRegion(
   admin: { userId: string; name: string; actor: Actor },
   input: { name: string; slug: string; description?: string; gemeenteCodes: string[]; adminEmail: string },
@@ -230,7 +274,7 @@ export async function createRegion(
   const known = await db.gemeente.count({ where: { code: { in: input.gemeenteCodes } } })
   if (known !== input.gemeenteCodes.length) return { ok: false, message: 'Kies gemeenten uit de lijst.' }
   const id = newId()
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx): Promise<Result> => {
     await tx.region.create({
       data: {
         id,
@@ -248,10 +292,25 @@ export async function createRegion(
       summary: `Regio ${input.name} aangemaakt met ${input.gemeenteCodes.length} gemeenten`,
       regionId: id,
     })
+    const invited = await inviteInTx(tx, id, admin, input.adminEmail, 'regiobeheerder', [])
+    // Cannot be refused for a region that did not exist a moment ago; should it be, nothing is saved.
+    if (!invited.ok) throw new Error(invited.message)
+    return invited
   })
-  const invited = await inviteToRegion(id, admin, input.adminEmail, 'regiobeheerder', [])
-  if (!invited.ok) return invited
-  return { ok: true }
+}
+
+/**
+ * Platform beheer invites a (new) regiobeheerder for an existing region: the way out when the first invitation expired,
+ * went to a mistyped address, or the region lost its regiobeheerders.
+ */
+export async function inviteRegionAdmin(
+  admin: { userId: string; name: string; actor: Actor },
+  regionId: string,
+  emailInput: string,
+): Promise<Result> {
+  const region = await db.region.findUnique({ where: { id: regionId }, select: { id: true } })
+  if (!region) return { ok: false, message: 'Kies een regio uit de lijst.' }
+  return inviteToRegion(region.id, admin, emailInput, 'regiobeheerder', [])
 }
 
 // --- the region's municipalities (regiobeheerder) ----------------------------------------------------------------------

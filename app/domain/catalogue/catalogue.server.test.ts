@@ -549,6 +549,48 @@ describe('procurement catalogue (database)', () => {
     expect(await db.procurementChange.count({ where: { procurementId } })).toBe(1)
   })
 
+  it('publishes taking away the TenderNed link or the tender dates as a dated change, e-mailed and audited', async () => {
+    const scope = await region(['GM0281'])
+    const procurementId = await catalogue.createProcurement(scope, procurementValue)
+    const tender = {
+      ...openHouse,
+      name: 'Jeugdhulp met verblijf',
+      inkoopvorm: 'aanbesteding' as const,
+      justification: undefined,
+      registrationRegime: undefined,
+      tenderNedUrl: 'https://www.tenderned.nl/aankondigingen/overzicht/123456',
+      tenderDeadlines: 'Vragen tot 1 februari 2027',
+    }
+    const created = await catalogue.createPerceel(scope, procurementId, tender)
+    if (!created.ok) throw new Error('perceel')
+    await catalogue.publishProcurement(scope, procurementId, 'Gepubliceerd')
+    const follower = await organisationWithBeheerder('volger-tender@test.example')
+    await catalogue.setFollowing(actor, procurementId, follower, true)
+
+    expect(
+      await catalogue.updatePerceel(scope, procurementId, created.id, {
+        ...tender,
+        tenderNedUrl: undefined,
+        tenderDeadlines: undefined,
+      }),
+    ).toEqual({ ok: true, published: true })
+    const summary =
+      'Perceel "Jeugdhulp met verblijf" gewijzigd: TenderNed-link verwijderd; belangrijke data van de aanbesteding verwijderd'
+    const change = await db.procurementChange.findFirstOrThrow({ where: { procurementId, version: 2 } })
+    expect(change.summary).toBe(summary)
+    expect(change.at).toEqual(d(2026, 11, 23, 10, 0))
+    expect(
+      await db.auditEvent.count({
+        where: { subjectId: procurementId, action: 'catalogue.perceel.updated', summary },
+      }),
+    ).toBe(1)
+    expect(
+      await db.outboxMessage.count({
+        where: { to: 'volger-tender@test.example', text: { contains: 'TenderNed-link verwijderd' } },
+      }),
+    ).toBe(1)
+  })
+
   it('keeps the inkoopvorm and the way of registering once entries, admissions or moments hang on them', async () => {
     const scope = await region(['GM0281'])
     const procurementId = await catalogue.createProcurement(scope, procurementValue)

@@ -548,11 +548,17 @@ export async function updatePerceel(
         `onderbouwing van open house${perceel.justification ? ' gewijzigd' : ''}: "${next.justification}"`,
       )
     }
-    if (next.tenderNedUrl && next.tenderNedUrl !== perceel.tenderNedUrl) {
-      parts.push(`aankondiging op TenderNed: ${next.tenderNedUrl}`)
+    // Compared whether or not the new value is empty: providers must also hear that a link or the dates were taken away.
+    const tenderNedUrl = next.tenderNedUrl ?? ''
+    if (tenderNedUrl !== (perceel.tenderNedUrl ?? '')) {
+      parts.push(tenderNedUrl ? `aankondiging op TenderNed: ${tenderNedUrl}` : 'TenderNed-link verwijderd')
     }
-    if (next.tenderDeadlines && next.tenderDeadlines !== perceel.tenderDeadlines) {
-      parts.push(`belangrijke data van de aanbesteding: ${next.tenderDeadlines}`)
+    if (next.tenderDeadlines !== perceel.tenderDeadlines) {
+      parts.push(
+        next.tenderDeadlines
+          ? `belangrijke data van de aanbesteding: ${next.tenderDeadlines}`
+          : 'belangrijke data van de aanbesteding verwijderd',
+      )
     }
     const gemeenteChange = listChange(
       new Map(gemeenten.filter((g) => g.perceelGemeenten.length > 0).map((g) => [g.code, g.name])),
