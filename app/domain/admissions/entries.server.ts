@@ -226,6 +226,7 @@ export async function saveEntryDraft(
           requirementSet: { include: { questions: true, evidence: true } },
           gemeenten: true,
           products: true,
+          registrationMoment: { select: { closesAt: true } },
           perceel: {
             select: {
               id: true,
@@ -241,7 +242,10 @@ export async function saveEntryDraft(
         throw new AdmissionError('Deze toetreding kan niet meer worden gewijzigd.', 'transition')
       }
       validateChoice(entry.perceel, gemeenten, products)
-      if (entry.status !== 'concept') refuseWidening(entry, gemeenten, products)
+      // Once submitted and its registration moment closed, an entry may shrink but not grow (continuous entry and a
+      // moment still open take new scope anyway).
+      const momentClosed = !!entry.registrationMoment && entry.registrationMoment.closesAt < now()
+      if (entry.status !== 'concept' && momentClosed) refuseWidening(entry, gemeenten, products)
 
       // Municipalities: keep the rows that stay (and their open keys), add new ones, drop the rest.
       const current = entry.gemeenten.map((g) => g.gemeenteCode)
@@ -323,9 +327,9 @@ export async function saveEntryDraft(
 }
 
 /**
- * After the first submission an entry may lose gemeenten and products but never gain them: an aanvulling answers the
- * buyer's question, it is no back door into a registration moment that has closed. Every save after the first
- * submission passes here, so the entry's scope only shrinks and always stays within what was first submitted.
+ * After the first submission, once its registration moment has closed, an entry may lose gemeenten and products but
+ * never gain them: an aanvulling answers the buyer's question, it is no back door into a moment that has closed.
+ * Every such save passes here, so the scope only shrinks and stays within what was submitted before the close.
  */
 function refuseWidening(
   entry: {
