@@ -182,7 +182,9 @@ export async function reassessAdmissions(
   ])
   type Required = (typeof entrySets)[number]['evidence'][number]
   const setById = new Map(entrySets.map((r) => [r.id, r.evidence]))
-  const itemsOf = (orgId: string) => items.filter((i) => i.organisationId === orgId)
+  const itemsByOrg = new Map<string, typeof items>()
+  for (const i of items) itemsByOrg.set(i.organisationId, [...(itemsByOrg.get(i.organisationId) ?? []), i])
+  const itemsOf = (orgId: string) => itemsByOrg.get(orgId) ?? []
   const own = itemsOf(organisationId)
 
   /** What an admission lacks: per requirement not met by the lead nor by a partner delivering the product. */

@@ -248,6 +248,11 @@ function validityMemo(today: Date) {
   }
 }
 
+/** "Does this organisation hold this type?" over what `validEvidence` found. */
+function holdsIn(evidence: Awaited<ReturnType<typeof validEvidence>>) {
+  return (organisationId: string, typeId: string) => !!evidence.get(organisationId)?.types.has(typeId)
+}
+
 /**
  * Per organisation: which evidence types it holds approved and valid today, and its quality marks. One query.
  */
@@ -434,11 +439,10 @@ export async function loadGemeenteFacts(code: string, today: Date): Promise<Geme
   const organisationById = new Map(organisations.map((o) => [o.id, o]))
   const load = evidenceToLoad(required)
   const evidence = await validEvidence([...new Set([...orgIds, ...load.partnerIds])], load.typeIds, today)
-  const holds = (organisationId: string, typeId: string) => !!evidence.get(organisationId)?.types.has(typeId)
 
   const providers = new Map<string, ProviderFacts>()
   for (const a of admissions) {
-    if (!meetsRequirementsOf(required, a, holds)) continue
+    if (!meetsRequirementsOf(required, a, holdsIn(evidence))) continue
     const o = organisationById.get(a.organisationId)
     if (!o) continue
     let provider = providers.get(a.organisationId)
@@ -633,13 +637,7 @@ export async function providerProfile(id: string, today: Date) {
   const load = evidenceToLoad(required)
   const evidence = await validEvidence([id, ...load.partnerIds], load.typeIds, today)
   const held = evidence.get(id)
-  const visible = admissions.filter((a) =>
-    meetsRequirementsOf(
-      required,
-      a,
-      (organisationId, typeId) => !!evidence.get(organisationId)?.types.has(typeId),
-    ),
-  )
+  const visible = admissions.filter((a) => meetsRequirementsOf(required, a, holdsIn(evidence)))
   if (visible.length === 0) return null
 
   const productIds = [...new Set(visible.map((a) => a.productId))]
