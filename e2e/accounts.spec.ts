@@ -114,6 +114,7 @@ test('een inkoper logt in met wachtwoord en een code uit de authenticator-app', 
   }).generate()
   await page.getByLabel('Code').fill(code)
   await page.getByRole('button', { name: 'Bevestigen' }).click()
+  await expect(page).not.toHaveURL(/\/inloggen/)
   await page.goto('/regio')
   await expect(page).toHaveURL(/\/regio\/rivierenland$/)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Regio Rivierenland')
@@ -270,9 +271,12 @@ test('een aanbieder wijzigt wachtwoord en e-mailadres en zet tweestapsverificati
   await page.getByLabel('E-mailadres').fill(email)
   await page.getByLabel('Wachtwoord').fill(PASSWORD)
   await page.getByRole('button', { name: 'Account aanmaken' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Controleer uw e-mail')
   await page.goto(firstLink((await waitForMail(email, /Bevestig uw e-mailadres/)).text))
   await expectAccessible(page)
+  // Wait for the confirmation to land: navigating away at once can abort the request.
   await page.getByRole('button', { name: 'Bevestig mijn e-mailadres' }).click()
+  await expect(page.getByText('Uw e-mailadres is bevestigd')).toBeVisible()
   await loginAs(page, email)
 
   await page.goto('/account')
