@@ -20,7 +20,8 @@ export default function DevTotp() {
       <Heading1>Democode tweestapsverificatie</Heading1>
       <Paragraph>
         Alleen voor de demo-accounts van gemeenten. Huidige code:{' '}
-        <strong data-testid="totp-code">{code}</strong>
+        <strong data-testid="totp-code">{code}</strong>. Elke code werkt één keer per account; vernieuw deze
+        pagina na een halve minuut voor de volgende.
       </Paragraph>
       <Paragraph>
         U kunt het demogeheim ook in een authenticator-app zetten: <code>{secret}</code>

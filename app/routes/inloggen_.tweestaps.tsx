@@ -34,10 +34,16 @@ export async function action({ request }: ActionFunctionArgs) {
   if (await hit(`tweestaps:${viewer.user.id}`, 10)) {
     return submission.reply({ formErrors: ['U heeft het te vaak geprobeerd. Wacht 15 minuten.'] })
   }
-  const ok = await completeSecondFactor(viewer, submission.value.code, actorOf(viewer, request))
-  if (!ok)
+  const result = await completeSecondFactor(viewer, submission.value.code, actorOf(viewer, request))
+  if (result !== 'ok')
     return submission.reply({
-      fieldErrors: { code: ['Deze code klopt niet. Vul de code in die uw app nu toont.'] },
+      fieldErrors: {
+        code: [
+          result === 'reused'
+            ? 'Deze code is al gebruikt. Wacht tot uw app een nieuwe code toont en vul die in.'
+            : 'Deze code klopt niet. Vul de code in die uw app nu toont.',
+        ],
+      },
     })
   return redirect(safeRedirect(submission.value.redirectTo))
 }

@@ -6,7 +6,7 @@ import { queueEmail } from '~/utils/email.server'
 import { recordAudit, type Actor } from '~/domain/audit/audit.server'
 import { hashPassword, verifyPassword } from './password.server'
 import { TOKEN_PURPOSES, consumeToken, issueToken, revokeEmailChanges } from './tokens.server'
-import { newTotpSecret, totpFor, verifyTotp } from './totp.server'
+import { newTotpSecret, totpFor, totpStep } from './totp.server'
 import { randomBytes } from 'node:crypto'
 
 type Who = { userId: string; actor: Actor }
@@ -186,11 +186,13 @@ export async function enableTotp(
     select: { totpSecret: true, totpEnabledAt: true },
   })
   if (!user.totpSecret || user.totpEnabledAt) return null
-  if (!verifyTotp(user.totpSecret, code, now())) return null
+  const step = totpStep(user.totpSecret, code, now())
+  if (step === null) return null
   const codes = newRecoveryCodes()
   const enabledAt = now()
   await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: userId }, data: { totpEnabledAt: enabledAt } })
+    // The code that switched it on is used up: the next sign-in needs the app's next code.
+    await tx.user.update({ where: { id: userId }, data: { totpEnabledAt: enabledAt, totpLastStep: step } })
     await tx.recoveryCode.deleteMany({ where: { userId } })
     await tx.recoveryCode.createMany({
       data: codes.map((c) => ({ id: newId(), userId, codeHash: hashToken(c.replace(/-/g, '')) })),
@@ -212,7 +214,10 @@ export async function enableTotp(
 export async function disableTotp({ userId, actor }: Who, password: string): Promise<boolean> {
   if (!(await checkPassword(userId, password))) return false
   await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: userId }, data: { totpEnabledAt: null, totpSecret: null } })
+    await tx.user.update({
+      where: { id: userId },
+      data: { totpEnabledAt: null, totpSecret: null, totpLastStep: null },
+    })
     await tx.recoveryCode.deleteMany({ where: { userId } })
     await recordAudit(tx, {
       actor,

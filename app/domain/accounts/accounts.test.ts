@@ -259,10 +259,51 @@ describe('TOTP and recovery codes', () => {
       user: { id: user.id },
       session: { id: session2 },
     } as unknown as Parameters<typeof completeSecondFactor>[0]
-    expect(await completeSecondFactor(viewer, codes![0]!.toUpperCase(), actor)).toBe(true)
-    expect(await completeSecondFactor(viewer, codes![0]!, actor)).toBe(false)
-    expect(await completeSecondFactor(viewer, totpFor(secret).generate(), actor)).toBe(true)
+    expect(await completeSecondFactor(viewer, codes![0]!.toUpperCase(), actor)).toBe('ok')
+    expect(await completeSecondFactor(viewer, codes![0]!, actor)).toBe('wrong')
     expect(await account.unusedRecoveryCodeCount(user.id)).toBe(account.RECOVERY_CODE_COUNT - 1)
+  })
+
+  it('accepts an app code once: the code that switched it on, or a code seen at sign-in, cannot be used again', async () => {
+    const t0 = new Date('2026-12-06T10:00:05Z')
+    setClockForTests(t0)
+    try {
+      const user = await makeUser()
+      const sessionId = await makeSession(user.id)
+      const { secret } = await account.startTotpSetup(user.id, user.email)
+      const codeAt = (at: Date) => totpFor(secret).generate({ timestamp: at.getTime() })
+      expect(await account.enableTotp(user, sessionId, codeAt(t0))).not.toBeNull()
+      const viewer = {
+        user: { id: user.id },
+        session: { id: await makeSession(user.id) },
+      } as unknown as Parameters<typeof completeSecondFactor>[0]
+      expect(await completeSecondFactor(viewer, codeAt(t0), actor)).toBe('reused')
+
+      const t1 = new Date(t0.getTime() + 30_000)
+      setClockForTests(t1)
+      expect(await completeSecondFactor(viewer, codeAt(t1), actor)).toBe('ok')
+      // Replayed at once, or by two requests racing: refused.
+      const [a, b] = await Promise.all([
+        completeSecondFactor(viewer, codeAt(t1), actor),
+        completeSecondFactor(viewer, codeAt(t1), actor),
+      ])
+      expect([a, b]).toEqual(['reused', 'reused'])
+      // A code from the step before, still inside the drift window, is older than the one used: refused too.
+      expect(await completeSecondFactor(viewer, codeAt(t0), actor)).toBe('reused')
+      expect(await completeSecondFactor(viewer, '123 456', actor)).not.toBe('ok')
+
+      setClockForTests(new Date(t1.getTime() + 30_000))
+      expect(await completeSecondFactor(viewer, codeAt(new Date(t1.getTime() + 30_000)), actor)).toBe('ok')
+    } finally {
+      setClockForTests(null)
+    }
+  })
+
+  it('switches off with the password and removes the recovery codes', async () => {
+    const user = await makeUser()
+    const sessionId = await makeSession(user.id)
+    const { secret } = await account.startTotpSetup(user.id, user.email)
+    expect(await account.enableTotp(user, sessionId, totpFor(secret).generate())).not.toBeNull()
 
     expect(await account.disableTotp(user, 'fout')).toBe(false)
     expect(await account.disableTotp(user, 'een-goed-wachtwoord')).toBe(true)
@@ -294,7 +335,8 @@ describe('second factor across sessions', () => {
     const viewer = { user: { id: user.id }, session: { id: phone } } as unknown as Parameters<
       typeof completeSecondFactor
     >[0]
-    expect(await completeSecondFactor(viewer, totpFor(secret).generate(), actor)).toBe(true)
+    const nextCode = totpFor(secret).generate({ timestamp: Date.now() + 30_000 })
+    expect(await completeSecondFactor(viewer, nextCode, actor)).toBe('ok')
     expect(await passed(phone)).toBe(true)
   })
 })

@@ -12,10 +12,16 @@ export function totpFor(secretBase32: string, label = 'Aanbiederspoort') {
   })
 }
 
-export function verifyTotp(secretBase32: string, code: string, at: Date = new Date()): boolean {
+/**
+ * The 30-second time step a code belongs to, or null when it is not valid now (one step of drift either way). The
+ * caller stores the step so the same code cannot be used twice (RFC 6238 §5.2).
+ */
+export function totpStep(secretBase32: string, code: string, at: Date = new Date()): number | null {
   const token = code.replace(/\s+/g, '')
-  if (!/^\d{6}$/.test(token)) return false
-  return totpFor(secretBase32).validate({ token, timestamp: at.getTime(), window: 1 }) !== null
+  if (!/^\d{6}$/.test(token)) return null
+  const totp = totpFor(secretBase32)
+  const delta = totp.validate({ token, timestamp: at.getTime(), window: 1 })
+  return delta === null ? null : totp.counter({ timestamp: at.getTime() }) + delta
 }
 
 export function newTotpSecret(): string {
