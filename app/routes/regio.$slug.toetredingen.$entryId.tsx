@@ -123,6 +123,10 @@ export default function ToetredingBeoordelen() {
   const busy = navigation.state === 'submitting'
   const answers = new Map(entry.answers.map((a) => [a.questionId, a.value]))
   const partnerById = new Map(entry.partners.map((p) => [p.id, p]))
+  // Requirements whose attached item the provider has since replaced: the table shows the newest version.
+  const renewed = new Set(
+    entry.evidence.filter((e) => e.attachedItemId !== e.evidenceItem.id).map((e) => e.requiredEvidenceId),
+  )
   const overdue =
     entry.decisionDueAt && new Date(entry.decisionDueAt) < new Date(at) && actions.includes('toelaten')
   return (
@@ -271,6 +275,12 @@ export default function ToetredingBeoordelen() {
                   <TableCell>{row.who}</TableCell>
                   <TableCell>
                     {row.item ? `${row.item.issuer ?? ''} ${row.item.number ?? ''}` : 'Ontbreekt'}
+                    {row.key === 'lead' && renewed.has(c.requiredId) ? (
+                      <>
+                        <br />
+                        Nieuwere versie van het bewijsstuk dat bij de toetreding is gevoegd
+                      </>
+                    ) : null}
                   </TableCell>
                   <TableCell>
                     {row.item?.validUntil

@@ -10,6 +10,44 @@ import {
 
 /** Everything about one entry that the checks, the screens and the e-mails need. */
 export async function loadEntry(tx: DbOrTx, entryId: string) {
+  const entry = await findEntry(tx, entryId)
+  if (!entry) return null
+  // An attached item may have been replaced since (a renewed certificate): the checks, the buyer and the provider
+  // all look at the newest version; `attachedItemId` keeps what was attached.
+  const newest = await newestVersions(
+    tx,
+    entry.evidence.map((e) => e.evidenceItem),
+  )
+  return {
+    ...entry,
+    evidence: entry.evidence.map((e) => ({
+      ...e,
+      attachedItemId: e.evidenceItem.id,
+      evidenceItem: newest.get(e.evidenceItem.id) ?? e.evidenceItem,
+    })),
+  }
+}
+
+type EvidenceRow = NonNullable<Awaited<ReturnType<typeof findEntry>>>['evidence'][number]['evidenceItem']
+
+/** Follows each item's chain of replacements to its newest version (chains are short: one step per renewal). */
+async function newestVersions(tx: DbOrTx, items: EvidenceRow[]): Promise<Map<string, EvidenceRow>> {
+  const newest = new Map<string, EvidenceRow>()
+  let frontier = new Map(items.map((i) => [i.id, i.id])) // current version id → attached id
+  while (frontier.size > 0) {
+    const next = await tx.evidenceItem.findMany({ where: { replacesId: { in: [...frontier.keys()] } } })
+    const following = new Map<string, string>()
+    for (const item of next) {
+      const attachedId = frontier.get(item.replacesId!)!
+      newest.set(attachedId, item)
+      following.set(item.id, attachedId)
+    }
+    frontier = following
+  }
+  return newest
+}
+
+function findEntry(tx: DbOrTx, entryId: string) {
   return tx.entry.findUnique({
     where: { id: entryId },
     include: {

@@ -76,4 +76,38 @@ describe('buyer queries', () => {
     const theirs = await buyerEntryView(elsewhere.regionId, otherThere)
     expect(theirs!.history.map((h) => h.id)).toEqual([])
   })
+
+  it('the buyer judges the newest version of attached evidence, and sees that it was renewed', async () => {
+    const p = await f.createOpenHousePerceel(db)
+    const a = await queued(p, 'ingediend', 10)
+    const attached = await db.entryEvidence.findFirstOrThrow({ where: { entryId: a.id } })
+    // The attached certificate lapses; the provider renews it twice while the entry waits.
+    await db.evidenceItem.update({
+      where: { id: attached.evidenceItemId },
+      data: { validUntil: new Date(T0.getTime() - DAY) },
+    })
+    const before = await buyerEntryView(p.regionId, a.id)
+    expect(before!.problems.length).toBeGreaterThan(0)
+    const renew = async (replacesId: string, verification: string) => {
+      const item = await f.createEvidenceItem(db, {
+        organisationId: a.organisation.id,
+        typeId: p.evidenceType.id,
+        verification,
+      })
+      await db.evidenceItem.update({ where: { id: item.id }, data: { replacesId } })
+      return item
+    }
+    const v2 = await renew(attached.evidenceItemId, 'goedgekeurd')
+    const v3 = await renew(v2.id, 'goedgekeurd')
+    const view = await buyerEntryView(p.regionId, a.id)
+    expect(view!.problems).toEqual([])
+    const [row] = view!.entry.evidence
+    expect(row.evidenceItem.id).toBe(v3.id)
+    expect(row.attachedItemId).toBe(attached.evidenceItemId)
+    expect(view!.coverage[0].lead.item?.id).toBe(v3.id)
+    // Nothing was rewritten: the entry still records what was attached.
+    expect((await db.entryEvidence.findFirstOrThrow({ where: { entryId: a.id } })).evidenceItemId).toBe(
+      attached.evidenceItemId,
+    )
+  })
 })
