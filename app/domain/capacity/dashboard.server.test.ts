@@ -186,6 +186,20 @@ describe('regionDashboard (SQL) equals the rules (figuresAt)', () => {
     })
   }
 
+  it('gives an empty trend for a segment that no perceel serves yet', async () => {
+    const today = new Date('2026-11-23T10:00:00Z')
+    const data = await generate(5, today, 10)
+    const segmentId = `leeg-${data.regionId}`
+    await db.segment.create({
+      data: { id: segmentId, regionId: data.regionId, name: 'Nog zonder perceel', law: 'wmo' },
+    })
+    const fast = await regionDashboard(db, data.regionId, { today, segmentId })
+    expect(fast).toEqual(await regionDashboardByRules(db, data.regionId, { today, segmentId }))
+    expect(fast.segmentId).toBe(segmentId)
+    expect(fast.trend.length).toBeGreaterThan(0)
+    expect(fast.trend.every((t) => t.providers === 0)).toBe(true)
+  })
+
   it('gives empty figures for a region without segments or municipalities', async () => {
     const regionId = await f.createRegion(db, [])
     const today = new Date('2026-11-23T10:00:00Z')

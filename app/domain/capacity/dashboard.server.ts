@@ -68,7 +68,9 @@ export async function dashboardFigures(
   if ([q.segmentIds, q.perceelIds, q.productIds, q.gemeenteCodes].some((ids) => ids.length === 0)) {
     return { figures: [], trend: q.trendMoments.map(() => ({ ...EMPTY_TOTALS })) }
   }
-  const rows = await db.$queryRaw<Row[]>(dashboardSql(q))
+  // A segment no perceel serves has an empty trend (and `join([])` is not valid SQL).
+  const noTrend = q.trendPerceelIds.length === 0 || q.trendGemeenteCodes.length === 0
+  const rows = await db.$queryRaw<Row[]>(dashboardSql(noTrend ? { ...q, trendMoments: [] } : q))
 
   // Group the histogram rows: k = 0 is today per cell, k = 1… the trend moments.
   type Acc = {
