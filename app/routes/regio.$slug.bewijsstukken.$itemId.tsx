@@ -16,7 +16,7 @@ import {
 } from '@utrecht/component-library-react'
 import { actorOf, notFound, requireRegionBySlug } from '~/domain/accounts/permissions.server'
 import { decideEvidence, getRegionItem, VerificationRefused } from '~/domain/evidence/evidence.server'
-import { reassessAdmissions } from '~/domain/evidence/expiry.server'
+import { reassessAfterEvidenceChange } from '~/domain/evidence/expiry.server'
 import { evidenceStatus } from '~/domain/evidence/rules'
 import { REGION_EVIDENCE_ROLES } from '~/domain/evidence/roles'
 import { EvidenceDetails } from '~/components/evidence-details'
@@ -97,7 +97,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       },
       undefined,
       async (tx, organisationId) => {
-        await reassessAdmissions(tx, organisationId, now(), actorOf(viewer, request))
+        await reassessAfterEvidenceChange(tx, organisationId, now(), actorOf(viewer, request))
       },
     )
   } catch (error) {

@@ -434,7 +434,8 @@ export class VerificationRefused extends Error {}
 
 /**
  * Approves or rejects (with a reason) an item for a region. Audited; the organisation's beheerders are e-mailed;
- * after an approval the organisation's admissions at risk are re-assessed (see expiry.server.ts).
+ * `afterDecision` re-assesses admissions at risk in the same transaction (the route passes
+ * `reassessAfterEvidenceChange`, which also covers entries where the organisation is a confirmed partner).
  */
 export async function decideEvidence(
   input: {

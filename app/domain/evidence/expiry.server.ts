@@ -4,7 +4,7 @@
  * 1. Reminders to the organisation's beheerders 90, 30 and 7 days before `validUntil` and on the day itself. Each mark
  *    is sent once: the `EvidenceReminder` row (unique per item and mark) and the e-mail (outbox, with a dedupe key) are
  *    written in one transaction. A late first run sends only the nearest mark (no "90 days" mail at 20 days left);
- *    the skipped marks are recorded so they never follow.
+ *    the skipped marks are recorded so they never follow. The text names the real days left, not the mark.
  * 2. Admissions at risk: an active admission whose requirement set (that of its entry) asks for evidence that neither
  *    the organisation nor a partner delivering the product still has (expired, rejected, missing) becomes `atRisk`;
  *    the region's inkopers are e-mailed and it is audited. It is cleared only when every required piece is met by APPROVED evidence again (a new version that
@@ -17,7 +17,7 @@ import { recordAudit, type Actor } from '~/domain/audit/audit.server'
 import { queueEmail } from '~/utils/email.server'
 import { getEnv } from '~/utils/env.server'
 import { addDays, formatDate, startOfAmsterdamDay } from '~/utils/time'
-import { checkRequirement, dueReminderMark, REMINDER_MARKS } from './rules'
+import { checkRequirement, dueReminderMark, REMINDER_MARKS, reminderMessage } from './rules'
 import { beheerderEmails } from './evidence.server'
 import { regionStaffEmails } from '~/domain/accounts/regions.server'
 
@@ -59,22 +59,14 @@ export async function sendExpiryReminders(db: Db = defaultDb, today: Date = now(
         await tx.evidenceReminder.create({ data: { evidenceItemId: item.id, mark } })
         for (const m of skipped)
           await tx.evidenceReminder.create({ data: { evidenceItemId: item.id, mark: m } })
-        const until = formatDate(item.validUntil!)
-        const subject =
-          mark === 0
-            ? `Uw bewijsstuk ${item.type.name} verloopt vandaag`
-            : `Uw bewijsstuk ${item.type.name} verloopt over ${mark} dagen`
+        // The mark only deduplicates; the words follow the real days left (a late first run, a run after the day).
+        const message = reminderMessage(item.type.name, item.validUntil!, today)
         const link = `${getEnv().APP_URL}/aanbieder/bewijsstukken/${item.id}/vervangen`
-        const text =
-          `Uw bewijsstuk ${item.type.name} is geldig tot en met ${until}.\n\n` +
-          (mark === 0
-            ? 'Na vandaag is het niet meer geldig. Toelatingen waarvoor het nodig is, komen dan in gevaar en u verdwijnt uit de keuzehulp voor die percelen tot een geldig bewijsstuk is goedgekeurd.\n\n'
-            : 'Voeg op tijd een nieuwe versie toe, zodat de gemeente die kan controleren voordat het oude verloopt.\n\n') +
-          `Voeg een nieuwe versie toe: ${link}\n`
+        const text = `${message.text}Voeg een nieuwe versie toe: ${link}\n`
         for (const to of await beheerderEmails(tx, item.organisationId)) {
           await queueEmail(tx, {
             to,
-            subject,
+            subject: message.subject,
             text,
             dedupeKey: `bewijs-herinnering:${item.id}:${mark}:${to}`,
           })
@@ -84,10 +76,7 @@ export async function sendExpiryReminders(db: Db = defaultDb, today: Date = now(
           action: 'bewijsstuk.herinnering',
           subjectType: 'EvidenceItem',
           subjectId: item.id,
-          summary:
-            mark === 0
-              ? `Herinnering: ${item.type.name} verloopt vandaag`
-              : `Herinnering: ${item.type.name} verloopt over ${mark} dagen`,
+          summary: message.summary,
           organisationId: item.organisationId,
         })
       })
@@ -107,7 +96,8 @@ export async function sendExpiryReminders(db: Db = defaultDb, today: Date = now(
  * Each admission is held to the requirement set its entry was judged on (frozen when its registration moment opened;
  * a later version applies to later moments only). An awarded admission (no entry) is held to the perceel's latest
  * published set. For a product that a confirmed partner of the entry delivers, the partner's own current evidence
- * counts as well, as it did when the entry was judged.
+ * counts as well, as it did when the entry was judged. "Issued within N months" is not applied here: recency is a
+ * condition for being judged (entry submission and decision), not a date on which the evidence ends.
  */
 export async function reassessAdmissions(
   tx: Tx,
@@ -199,10 +189,12 @@ export async function reassessAdmissions(
         issuedWithinMonths: r.issuedWithinMonths,
         typeName: r.evidenceType.name,
       }
-      const lead = checkRequirement(own, requirement, today, { requireApproved })
+      // Recency ("issued within N months") was judged when the entry was; an item without end date does not lapse.
+      const options = { requireApproved, applyRecency: false }
+      const lead = checkRequirement(own, requirement, today, options)
       if (!lead.gap) return []
       const byPartner = delivering.some(
-        (p) => checkRequirement(itemsOf(p.organisationId), requirement, today, { requireApproved }).match,
+        (p) => checkRequirement(itemsOf(p.organisationId), requirement, today, options).match,
       )
       return byPartner ? [] : [lead.gap]
     })
@@ -270,6 +262,34 @@ export async function reassessAdmissions(
     }
   }
   return { markedAtRisk, cleared }
+}
+
+/**
+ * Re-assesses after a decision on `organisationId`'s evidence: its own admissions, and those of every organisation
+ * that has it as a confirmed partner on an entry with active admissions, since its evidence counts for theirs too.
+ */
+export async function reassessAfterEvidenceChange(
+  tx: Tx,
+  organisationId: string,
+  today: Date = now(),
+  actor: Actor = SYSTEM,
+): Promise<{ markedAtRisk: number; cleared: number }> {
+  const leads = await tx.admission.findMany({
+    where: {
+      status: 'actief',
+      organisationId: { not: organisationId },
+      entry: { partners: { some: { organisationId, confirmedAt: { not: null } } } },
+    },
+    select: { organisationId: true },
+    distinct: ['organisationId'],
+  })
+  const total = { markedAtRisk: 0, cleared: 0 }
+  for (const id of [organisationId, ...leads.map((l) => l.organisationId).sort()]) {
+    const result = await reassessAdmissions(tx, id, today, actor)
+    total.markedAtRisk += result.markedAtRisk
+    total.cleared += result.cleared
+  }
+  return total
 }
 
 /** Organisations with active admissions: the ones whose admissions may need re-assessing. */

@@ -6,6 +6,7 @@ import {
   evidenceStatus,
   monthsBefore,
   professionalCountsLabel,
+  reminderMessage,
   satisfiesRequirement,
 } from './rules'
 
@@ -99,6 +100,25 @@ describe('satisfiesRequirement', () => {
       false,
     )
   })
+  it('with applyRecency false, ignores "issued within N months" but still checks approval and validity', () => {
+    const vog = {
+      typeId: 'vog',
+      validFrom: d(2025, 1, 10),
+      validUntil: null,
+      issuedAt: d(2025, 1, 10),
+      verification: 'goedgekeurd',
+    }
+    const within6 = { evidenceTypeId: 'vog', validUntilAtLeast: d(2027, 1, 1), issuedWithinMonths: 6 }
+    const ongoing = { applyRecency: false, requireApproved: true }
+    // By default (entry submission and decision) a 22-month-old VOG is too old.
+    expect(satisfiesRequirement(vog, within6, today)).toBe(false)
+    expect(satisfiesRequirement(vog, within6, today, ongoing)).toBe(true)
+    expect(satisfiesRequirement({ ...vog, verification: 'in_controle' }, within6, today, ongoing)).toBe(false)
+    expect(satisfiesRequirement({ ...vog, verification: 'afgekeurd' }, within6, today, ongoing)).toBe(false)
+    expect(satisfiesRequirement({ ...vog, validUntil: d(2026, 11, 22) }, within6, today, ongoing)).toBe(false)
+    expect(satisfiesRequirement({ ...vog, validUntil: d(2026, 12, 31) }, within6, today, ongoing)).toBe(false)
+    expect(satisfiesRequirement({ ...vog, validFrom: d(2026, 12, 1) }, within6, today, ongoing)).toBe(false)
+  })
   it('monthsBefore clamps to the end of a month', () => {
     expect(monthsBefore(new Date('2026-05-31T12:00:00Z'), 3).toISOString()).toBe('2026-02-28T12:00:00.000Z')
   })
@@ -140,6 +160,35 @@ describe('dueReminderMark', () => {
     expect(dueReminderMark(until, d(2027, 1, 1, 23))).toBe(0)
     expect(dueReminderMark(until, d(2027, 1, 5))).toBe(0) // a late run still sends the last one
     expect(dueReminderMark(until, d(2027, 1, 20))).toBeNull()
+  })
+})
+
+describe('reminderMessage', () => {
+  const until = d(2027, 1, 1)
+  it('names the real days left, not the reminder mark', () => {
+    // 45 days left falls under the 90-day mark, but the provider is told 45.
+    const m = reminderMessage('HKZ-certificaat', until, d(2026, 11, 17, 10))
+    expect(m.subject).toBe('Uw bewijsstuk HKZ-certificaat verloopt over 45 dagen')
+    expect(m.summary).toBe('Herinnering: HKZ-certificaat verloopt over 45 dagen')
+    expect(m.text).toContain('is nog 45 dagen geldig, tot en met 1 januari 2027.')
+    expect(reminderMessage('VOG', until, d(2026, 12, 31, 23)).subject).toBe(
+      'Uw bewijsstuk VOG verloopt over 1 dag',
+    )
+  })
+  it('on the last day: verloopt vandaag, valid through today', () => {
+    const m = reminderMessage('HKZ-certificaat', until, d(2027, 1, 1, 23))
+    expect(m.subject).toBe('Uw bewijsstuk HKZ-certificaat verloopt vandaag')
+    expect(m.text).toContain('is vandaag (1 januari 2027) voor het laatst geldig')
+    expect(m.text).toContain('Vanaf morgen is het niet meer geldig.')
+  })
+  it('after the last day: is verlopen, never "vandaag"', () => {
+    for (const when of [d(2027, 1, 2), d(2027, 1, 8, 12)]) {
+      const m = reminderMessage('HKZ-certificaat', until, when)
+      expect(m.subject).toBe('Uw bewijsstuk HKZ-certificaat is verlopen')
+      expect(m.summary).toBe('Herinnering: HKZ-certificaat is verlopen')
+      expect(m.text).toContain('was geldig tot en met 1 januari 2027 en is nu verlopen.')
+      expect(m.text).not.toMatch(/vandaag|verloopt/)
+    }
   })
 })
 

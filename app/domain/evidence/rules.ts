@@ -6,7 +6,7 @@
  * Dates: `validFrom`, `validUntil` and `issuedAt` are stored as Amsterdam midnight of the chosen day. An item is
  * valid through the whole of its `validUntil` day. All comparisons are by Amsterdam calendar day.
  */
-import { addDays, daysBetween } from '~/utils/time'
+import { addDays, daysBetween, formatDate } from '~/utils/time'
 
 /** Days before the end date at which the provider is warned ("verloopt binnenkort") and reminded. */
 export const EXPIRY_WARNING_DAYS = 90
@@ -90,6 +90,17 @@ export type Requirement = {
   issuedWithinMonths: number | null
 }
 
+export type RequirementOptions = {
+  /** Only approved evidence counts (e.g. for the keuzehulp and for clearing "at risk"). */
+  requireApproved?: boolean
+  /**
+   * Whether `issuedWithinMonths` applies (default true). Recency is a condition for being judged: the asking party
+   * decides how recent a snapshot such as a VOG must be when an entry is submitted and decided. The ongoing at-risk
+   * check passes false, or every admission would silently lapse N months after the issue date.
+   */
+  applyRecency?: boolean
+}
+
 /** The same calendar day `months` months earlier (clamped to the month's last day), at the same time. */
 export function monthsBefore(date: Date, months: number): Date {
   const d = new Date(date.getTime())
@@ -107,13 +118,14 @@ export function monthsBefore(date: Date, months: number): Date {
  * Rules, in order: same evidence type; not rejected (with `requireApproved`, only approved counts, e.g. for the
  * keuzehulp and for clearing "at risk"); valid on the date (from `validFrom`, through the whole `validUntil` day);
  * valid until at least `validUntilAtLeast`; issued within `issuedWithinMonths` months before the date (`issuedAt`,
- * or `validFrom` when no issue date was given). Pass only current versions (items that were not replaced).
+ * or `validFrom` when no issue date was given; skipped with `applyRecency: false`). Pass only current versions (items
+ * that were not replaced).
  */
 export function requirementProblem(
   item: RequirementItem,
   requirement: Requirement,
   onDate: Date,
-  options: { requireApproved?: boolean } = {},
+  options: RequirementOptions = {},
 ): string | null {
   if (item.typeId !== requirement.evidenceTypeId) return 'Dit bewijsstuk is van een ander soort.'
   if (item.verification === 'afgekeurd') return 'Dit bewijsstuk is afgekeurd.'
@@ -128,7 +140,11 @@ export function requirementProblem(
   ) {
     return 'Dit bewijsstuk is niet lang genoeg geldig.'
   }
-  if (requirement.issuedWithinMonths !== null && requirement.issuedWithinMonths !== undefined) {
+  if (
+    options.applyRecency !== false &&
+    requirement.issuedWithinMonths !== null &&
+    requirement.issuedWithinMonths !== undefined
+  ) {
     const issued = item.issuedAt ?? item.validFrom
     const earliest = monthsBefore(onDate, requirement.issuedWithinMonths)
     if (daysBetween(earliest, issued) < 0) {
@@ -143,7 +159,7 @@ export function satisfiesRequirement(
   item: RequirementItem,
   requirement: Requirement,
   onDate: Date,
-  options: { requireApproved?: boolean } = {},
+  options: RequirementOptions = {},
 ): boolean {
   return requirementProblem(item, requirement, onDate, options) === null
 }
@@ -160,7 +176,7 @@ export function checkRequirement<I extends RequirementItem>(
   items: I[],
   requirement: Requirement & { typeName?: string },
   onDate: Date,
-  options: { requireApproved?: boolean } = {},
+  options: RequirementOptions = {},
 ): RequirementCheck<I> {
   const sameType = items.filter((i) => i.typeId === requirement.evidenceTypeId)
   const name = requirement.typeName ?? 'dit bewijsstuk'
@@ -174,7 +190,10 @@ export function checkRequirement<I extends RequirementItem>(
   return { match: null, gap: `${name}: ${problem ?? 'voldoet niet'}` }
 }
 
-/** The reminder mark due on `today` for an item ending on `validUntil`: the smallest mark not yet passed, or null. */
+/**
+ * The reminder mark due on `today` for an item ending on `validUntil`: the smallest mark not yet passed, or null.
+ * The mark only says which reminder this is (to send each once); the text uses the real days left (`reminderMessage`).
+ */
 export function dueReminderMark(validUntil: Date, today: Date): ReminderMark | null {
   const daysLeft = daysBetween(today, validUntil)
   if (daysLeft > REMINDER_MARKS[0]) return null
@@ -183,6 +202,45 @@ export function dueReminderMark(validUntil: Date, today: Date): ReminderMark | n
   let due: ReminderMark | null = null
   for (const mark of REMINDER_MARKS) if (daysLeft <= mark) due = mark
   return due
+}
+
+/**
+ * Subject, audit summary and the opening of the reminder e-mail, from the real number of days left: an item first
+ * seen with 45 days left is told 45, not the 90 of its mark; one already past its end date is told it has expired.
+ */
+export function reminderMessage(
+  typeName: string,
+  validUntil: Date,
+  today: Date,
+): { subject: string; summary: string; text: string } {
+  const daysLeft = daysBetween(today, validUntil)
+  const until = formatDate(validUntil)
+  if (daysLeft < 0) {
+    return {
+      subject: `Uw bewijsstuk ${typeName} is verlopen`,
+      summary: `Herinnering: ${typeName} is verlopen`,
+      text:
+        `Uw bewijsstuk ${typeName} was geldig tot en met ${until} en is nu verlopen.\n\n` +
+        'Toelatingen waarvoor het nodig is, zijn in gevaar en u staat voor die percelen niet meer in de keuzehulp tot een geldig bewijsstuk is goedgekeurd.\n\n',
+    }
+  }
+  if (daysLeft === 0) {
+    return {
+      subject: `Uw bewijsstuk ${typeName} verloopt vandaag`,
+      summary: `Herinnering: ${typeName} verloopt vandaag`,
+      text:
+        `Uw bewijsstuk ${typeName} is vandaag (${until}) voor het laatst geldig.\n\n` +
+        'Vanaf morgen is het niet meer geldig. Toelatingen waarvoor het nodig is, komen dan in gevaar en u verdwijnt voor die percelen uit de keuzehulp tot een geldig bewijsstuk is goedgekeurd.\n\n',
+    }
+  }
+  const days = `${daysLeft} ${daysLeft === 1 ? 'dag' : 'dagen'}`
+  return {
+    subject: `Uw bewijsstuk ${typeName} verloopt over ${days}`,
+    summary: `Herinnering: ${typeName} verloopt over ${days}`,
+    text:
+      `Uw bewijsstuk ${typeName} is nog ${days} geldig, tot en met ${until}.\n\n` +
+      'Voeg op tijd een nieuwe versie toe, zodat de gemeente die kan controleren voordat het oude verloopt.\n\n',
+  }
 }
 
 /** The date of a reminder mark (for tests and texts). */
