@@ -102,6 +102,16 @@ export async function transitionAdmissionIn(tx: Tx, input: AdmissionTransitionIn
  * and one mail per admission would bury the provider. Returns how many ended.
  */
 export async function endAdmissionsAfterContract(at: Date = now(), batch = 200): Promise<number> {
+  // In batches until none is left: a large perceel ends thousands of admissions on one day.
+  let ended = 0
+  for (;;) {
+    const n = await endAdmissionBatch(at, batch)
+    ended += n
+    if (n < batch) return ended
+  }
+}
+
+async function endAdmissionBatch(at: Date, batch: number): Promise<number> {
   const today = startOfAmsterdamDay(at)
   const expired = await db.admission.findMany({
     where: {

@@ -46,6 +46,16 @@ describe('admissions end with their contract', () => {
     expect(await db.auditEvent.count({ where: { subjectId: s.admission.id } })).toBe(1)
   })
 
+  it('ends every expired admission in one run, batch after batch', async () => {
+    const scenarios = [await f.makeContractScenario(db), await f.makeContractScenario(db)]
+    setClockForTests(day(2026, 1, 1, 3))
+    expect(await endAdmissionsAfterContract(undefined, 1)).toBeGreaterThanOrEqual(2)
+    for (const s of scenarios)
+      expect((await db.admission.findUniqueOrThrow({ where: { id: s.admission.id } })).status).toBe(
+        'beeindigd',
+      )
+  })
+
   it("without contract terms of its own, a perceel follows its procurement's contract period", async () => {
     const p = await f.makePerceel(db)
     const org = await f.makeOrganisation(db)

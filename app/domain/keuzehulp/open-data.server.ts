@@ -11,10 +11,10 @@
  * content has the same ETag in every process and after a restart. So a 304 is never given for data that changed.
  */
 import { createHash } from 'node:crypto'
-import { evidenceValidOn, isCapacityFresh, splitList } from './rules'
+import { evidenceValidOn, isCapacityFresh, splitList, supersededApproved } from './rules'
 import { asBool, rawQuery } from './raw.server'
 import { FactCache, factsVersion } from './read-model.server'
-import { shownAdmissionSql } from './shown-admissions.server'
+import { percelenUnderContract, shownAdmissionSql } from './shown-admissions.server'
 import {
   evidenceToLoad,
   loadRequirementFacts,
@@ -22,6 +22,7 @@ import {
   type AdmissionRequirementKey,
 } from './requirements.server'
 import { db } from '~/utils/db.server'
+import { toDateInputValue } from '~/utils/time'
 
 /** One Dutch collator for all sorting (creating one per comparison is slow). */
 const collator = new Intl.Collator('nl')
@@ -82,7 +83,7 @@ export type OpenData = {
 /** Builds the whole export. Heavy at national scale (a few seconds); the route caches it per data version. */
 export async function buildOpenData(today: Date): Promise<OpenData> {
   // The same admissions as the search and the provider page (one shared condition).
-  const admissions = (
+  const shown = (
     await rawQuery<
       AdmissionRequirementKey & {
         gemeenteCode: string
@@ -98,6 +99,8 @@ export async function buildOpenData(today: Date): Promise<OpenData> {
       [],
     )
   ).map((a) => ({ ...a, coversWhole: asBool(a.coversWhole) }))
+  const running = await percelenUnderContract([...new Set(shown.map((a) => a.perceelId))], today)
+  const admissions = shown.filter((a) => running.has(a.perceelId))
   const [required, markTypes, gemeenten] = await Promise.all([
     // All confirmed partners (a small table) rather than a list of every entry id in the country.
     loadRequirementFacts([...new Set(admissions.map((a) => a.perceelId))], null),
@@ -106,16 +109,23 @@ export async function buildOpenData(today: Date): Promise<OpenData> {
   ])
   const markName = new Map(markTypes.map((t) => [t.id, t.name]))
   const wantedTypes = [...new Set([...evidenceToLoad(required).typeIds, ...markName.keys()])]
+  // Every version: the chain of replacements decides which approved version is the newest (as in the search).
   const items = await db.evidenceItem.findMany({
-    where: {
-      typeId: { in: wantedTypes },
-      verification: 'goedgekeurd',
+    where: { typeId: { in: wantedTypes } },
+    select: {
+      id: true,
+      replacesId: true,
+      organisationId: true,
+      typeId: true,
+      verification: true,
+      validFrom: true,
+      validUntil: true,
     },
-    select: { organisationId: true, typeId: true, verification: true, validFrom: true, validUntil: true },
   })
+  const superseded = supersededApproved(items)
   const held = new Map<string, Map<string, Date | null>>()
   for (const item of items) {
-    if (!evidenceValidOn(item, today)) continue
+    if (superseded.has(item.id) || !evidenceValidOn(item, today)) continue
     const m = held.get(item.organisationId) ?? new Map<string, Date | null>()
     const prev = m.get(item.typeId)
     if (prev === undefined || (prev !== null && (item.validUntil === null || item.validUntil > prev)))
@@ -234,7 +244,8 @@ export async function buildOpenData(today: Date): Promise<OpenData> {
         .filter(([typeId]) => markName.has(typeId))
         .map(([typeId, until]) => ({
           name: markName.get(typeId) ?? '',
-          valid_until: until?.toISOString().slice(0, 10) ?? null,
+          // The Amsterdam calendar day (stored as Amsterdam midnight, which is the previous day in UTC).
+          valid_until: until ? toDateInputValue(until) : null,
         }))
         .sort((a, b) => collator.compare(a.name, b.name)),
     })),
@@ -337,8 +348,9 @@ function csvLine(
 function csvCell(v: string | number | boolean | null): string {
   if (v === null) return ''
   let s = String(v)
-  // Spreadsheet formula injection: a leading = + - @ is neutralised.
-  if (/^[=+\-@]/.test(s)) s = `'${s}`
+  // Spreadsheet formula injection: a leading = + - @ is neutralised; a plain international phone number
+  // (+31612345678, as the form stores it) cannot be a formula and stays as it is.
+  if (/^[=+\-@]/.test(s) && !/^\+\d+$/.test(s)) s = `'${s}`
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
 

@@ -95,6 +95,40 @@ describe('open data van de keuzehulp', () => {
     expect(((await changed.json()) as { organization: unknown[] }).organization).toEqual([])
   })
 
+  it('toont de nieuwste goedgekeurde versie van een keurmerk, met de Amsterdamse datum, en laat een telefoonnummer heel', async () => {
+    const g = await makeGemeente(db, { name: 'Versiedorp' })
+    const c = await makeCatalogue(db, { gemeenteCodes: [g.code], productNames: ['Begeleiding'] })
+    const mark = await makeEvidenceType(db, { name: 'PREZO', isQualityMark: true })
+    const org = await makeListedProvider(db, c, g.code, { name: 'Met vernieuwd keurmerk' })
+    await db.organisation.update({ where: { id: org.id }, data: { phone: '+31612345678' } })
+    // v1 was entered as valid until 2030 by mistake; the approved v2 corrects it to 1 July 2027.
+    const until2030 = startOfAmsterdamDay(new Date('2030-01-01T12:00:00Z'))
+    const v1 = await makeEvidence(db, { organisationId: org.id, typeId: mark.id, validUntil: until2030 })
+    const july = startOfAmsterdamDay(new Date('2027-07-01T12:00:00Z'))
+    const v2 = await makeEvidence(db, { organisationId: org.id, typeId: mark.id, validUntil: july })
+    await db.evidenceItem.update({ where: { id: v2.id }, data: { replacesId: v1.id } })
+
+    const data = await buildOpenData(new Date())
+    const published = data.organization.find((o) => o.id === org.id)!
+    // Stored as Amsterdam midnight (30 June 22:00 UTC), published as the day people mean.
+    expect(published.quality_marks).toEqual([{ name: 'PREZO', valid_until: '2027-07-01' }])
+    const row = openDataCsv(data)
+      .split('\r\n')
+      .find((line) => line.startsWith(org.id))!
+    expect(row).toContain(',+31612345678,')
+    expect(row).not.toContain("'+31")
+
+    // A renewal still in its check leaves the approved version on show.
+    const v3 = await makeEvidence(db, {
+      organisationId: org.id,
+      typeId: mark.id,
+      verification: 'in_controle',
+    })
+    await db.evidenceItem.update({ where: { id: v3.id }, data: { replacesId: v2.id } })
+    const later = (await buildOpenData(new Date())).organization.find((o) => o.id === org.id)!
+    expect(later.quality_marks).toEqual([{ name: 'PREZO', valid_until: '2027-07-01' }])
+  })
+
   it('een wijziging zonder nieuwere updatedAt (zelfde milliseconde, achterlopende klok) geeft een nieuwe ETag', async () => {
     const g = await makeGemeente(db, { name: 'Millidorp' })
     const c = await makeCatalogue(db, { gemeenteCodes: [g.code] })

@@ -11,6 +11,7 @@ import {
   resultsSummary,
   searchStateQuery,
   summariseCapacity,
+  supersededApproved,
 } from './rules'
 
 const DAY = 24 * 60 * 60 * 1000
@@ -64,9 +65,32 @@ describe('keuzehulp-regels', () => {
       today,
     )
     expect(c).toMatchObject({ kind: 'actueel', accepting: 'ja', waitingWeeks: 2, freePlaces: 4 })
+    // The date belongs to the waiting time shown, not to the newest report (the "nee" of 2 days ago).
+    expect(c).toMatchObject({ confirmedAt: daysAgo(8) })
     expect(capacityMatches(c, { accepting: true, maxWait: 2 })).toBe(true)
     expect(capacityMatches(c, { accepting: true, maxWait: 1 })).toBe(false)
     expect(capacityText(c, () => '1 nov').detail).toBe('wachttijd ongeveer 2 weken, bevestigd op 1 nov')
+  })
+
+  it('alleen de nieuwste goedgekeurde versie van een bewijsstuk telt', () => {
+    const v = (id: string, replacesId: string | null, verification: string) => ({
+      id,
+      replacesId,
+      verification,
+    })
+    // v1 approved, v2 rejected, v3 approved: v1 no longer counts (also through the rejected v2 in between).
+    expect(
+      supersededApproved([
+        v('v1', null, 'goedgekeurd'),
+        v('v2', 'v1', 'afgekeurd'),
+        v('v3', 'v2', 'goedgekeurd'),
+      ]),
+    ).toEqual(new Set(['v1', 'v2']))
+    // A renewal still in its check leaves the approved version counting; a rejected one too.
+    expect(supersededApproved([v('a1', null, 'goedgekeurd'), v('a2', 'a1', 'in_controle')])).toEqual(
+      new Set(),
+    )
+    expect(supersededApproved([v('b1', null, 'goedgekeurd'), v('b2', 'b1', 'afgekeurd')])).toEqual(new Set())
   })
 
   it('de zoektoestand staat in de URL en komt er ongeschonden weer uit', () => {

@@ -51,6 +51,28 @@ export function evidenceValidOn(
   return validity === 'geldig' || validity === 'verloopt_binnenkort'
 }
 
+/**
+ * Ids of approved evidence versions that a later approved version replaces (following the chain through versions in
+ * between that are pending or rejected): only the newest approved version of a certificate counts. While a renewal
+ * waits for its check, the approved version before it keeps counting.
+ */
+export function supersededApproved(
+  versions: { id: string; replacesId: string | null; verification: string }[],
+): Set<string> {
+  const replaces = new Map<string, string>()
+  for (const v of versions) if (v.replacesId) replaces.set(v.id, v.replacesId)
+  const superseded = new Set<string>()
+  for (const item of versions) {
+    if (item.verification !== 'goedgekeurd') continue
+    let older = item.replacesId
+    while (older && !superseded.has(older)) {
+      superseded.add(older)
+      older = replaces.get(older) ?? null
+    }
+  }
+  return superseded
+}
+
 export type Accepting = 'ja' | 'beperkt' | 'nee'
 
 export type CapacitySummary =
@@ -89,7 +111,9 @@ export function summariseCapacity(
     const bestRank = ACCEPTING_RANK[best.accepting] ?? 3
     if (rank < bestRank || (rank === bestRank && waitOf(r) < waitOf(best))) best = r
   }
-  const confirmedAt = fresh.reduce((a, b) => (a.confirmedAt > b.confirmedAt ? a : b)).confirmedAt
+  // The date of the figure shown, not of the newest report: another product's fresh "nee" must not make an older
+  // waiting time look recent.
+  const confirmedAt = best.confirmedAt
   const freePlaces = fresh.reduce<number | null>(
     (sum, r) => (r.freePlaces === null ? sum : (sum ?? 0) + r.freePlaces),
     null,

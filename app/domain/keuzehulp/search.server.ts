@@ -16,7 +16,7 @@ import { asBool, asDate, asDateOrNull, asIntOrNull, placeholders, rawQuery } fro
 import { searchKey } from '~/utils/search'
 import { amsterdamParts } from '~/utils/time'
 import { FactCache, factsVersion, memoize, type FactsVersion } from './read-model.server'
-import { PUBLIC_STATUSES_SQL, shownAdmissionSql } from './shown-admissions.server'
+import { PUBLIC_STATUSES_SQL, percelenUnderContract, shownAdmissionSql } from './shown-admissions.server'
 import {
   evidenceToLoad,
   loadRequirementFacts,
@@ -32,6 +32,7 @@ import {
   parsePostcode,
   splitList,
   summariseCapacity,
+  supersededApproved,
   waitingSortKey,
   type CapacitySummary,
   type SearchState,
@@ -259,7 +260,10 @@ function holdsIn(evidence: Awaited<ReturnType<typeof validEvidence>>) {
 async function validEvidence(organisationIds: string[], typeIds: string[], today: Date) {
   const byOrg = new Map<string, { types: Set<string>; marks: Map<string, QualityMark> }>()
   if (organisationIds.length === 0) return byOrg
+  // Every version, not only approved ones: the chain of replacements decides which approved version is the newest.
   const rows = await rawQuery<{
+    id: string
+    replacesId: string | null
     organisationId: string
     typeId: string
     verification: string
@@ -268,14 +272,18 @@ async function validEvidence(organisationIds: string[], typeIds: string[], today
     name: string
     isQualityMark: unknown
   }>(
-    `SELECT e."organisationId", e."typeId", e."verification", e."validFrom", e."validUntil", t."name", t."isQualityMark"
+    `SELECT e."id", e."replacesId", e."organisationId", e."typeId", e."verification", e."validFrom", e."validUntil",
+            t."name", t."isQualityMark"
        FROM "EvidenceItem" e JOIN "EvidenceType" t ON t."id" = e."typeId"
-      WHERE e."organisationId" IN (${placeholders(organisationIds.length)}) AND e."verification" = 'goedgekeurd'
+      WHERE e."organisationId" IN (${placeholders(organisationIds.length)})
         AND (t."isQualityMark" = true${typeIds.length > 0 ? ` OR e."typeId" IN (${placeholders(typeIds.length)})` : ''})`,
     [...organisationIds, ...typeIds],
   )
+  const approved = rows.filter((r) => r.verification === 'goedgekeurd')
+  const superseded = supersededApproved(rows)
   const validOn = validityMemo(today)
-  for (const row of rows) {
+  for (const row of approved) {
+    if (superseded.has(row.id)) continue
     const item = {
       verification: row.verification,
       validFrom: asDate(row.validFrom),
@@ -403,7 +411,7 @@ export async function loadGemeenteFacts(code: string, today: Date): Promise<Geme
   if (!gemeente || productIds.length === 0) return facts
   // Admissions (index Admission(gemeenteCode, productId, status)), then the public fields of their organisations:
   // two queries read fewer rows than one join that repeats an organisation for each of its admissions.
-  const admissions = await rawQuery<
+  const shown = await rawQuery<
     AdmissionRequirementKey & {
       coversWhole: unknown
       pc4s: string
@@ -416,6 +424,8 @@ export async function loadGemeenteFacts(code: string, today: Date): Promise<Geme
         AND ${shownAdmissionSql('a')}`,
     [gemeente.code, ...productIds],
   )
+  const running = await percelenUnderContract([...new Set(shown.map((a) => a.perceelId))], today)
+  const admissions = shown.filter((a) => running.has(a.perceelId))
   if (admissions.length === 0) return facts
   const orgIds = [...new Set(admissions.map((a) => a.organisationId))]
   const [organisations, required] = await Promise.all([
@@ -610,7 +620,7 @@ export async function providerProfile(id: string, today: Date) {
     [id],
   )
   if (!organisation) return null
-  const admissions = await rawQuery<
+  const shown = await rawQuery<
     AdmissionRequirementKey & {
       gemeenteCode: string
       coversWhole: unknown
@@ -630,6 +640,8 @@ export async function providerProfile(id: string, today: Date) {
       WHERE a."organisationId" = ? AND ${shownAdmissionSql('a')}`,
     [id],
   )
+  const running = await percelenUnderContract([...new Set(shown.map((a) => a.perceelId))], today)
+  const admissions = shown.filter((a) => running.has(a.perceelId))
   const required = await loadRequirementFacts(
     [...new Set(admissions.map((a) => a.perceelId))],
     admissions.flatMap((a) => (a.entryId ? [a.entryId] : [])),

@@ -60,6 +60,40 @@ describe('keuzehulp: plaats zoeken', () => {
 })
 
 describe('keuzehulp: wie wordt getoond', () => {
+  it('laat een aanbieder vanaf de dag na het contracteinde weg, ook voordat de taak de toelating beëindigt', async () => {
+    const eindstad = await makeGemeente(db, { name: 'Eindstad', pc4s: ['4101'] })
+    const ending = await makeCatalogue(db, { gemeenteCodes: [eindstad.code], productNames: ['Dagbesteding'] })
+    const org = await makeListedProvider(db, ending, eindstad.code, { name: 'Contract loopt af' })
+    const find = async () => {
+      const options = await helpOptions(eindstad.code)
+      const results = await searchProviders(
+        { ...readSearchState(new URLSearchParams()), gemeente: eindstad.code },
+        options,
+        today,
+      )
+      return results.items.map((r) => r.id)
+    }
+    expect(await find()).toEqual([org.id])
+    // Contract terms of the perceel: ended yesterday (the admission is still "actief" in the table).
+    await db.contract.create({
+      data: {
+        id: `contract-${org.id}`,
+        perceelId: ending.perceelId,
+        startDate: new Date(today.getTime() - 400 * DAY),
+        endDate: new Date(today.getTime() - DAY),
+      },
+    })
+    expect(await find()).toEqual([])
+    expect(await providerProfile(org.id, today)).toBeNull()
+    expect((await buildOpenData(today)).organization.map((o) => o.id)).not.toContain(org.id)
+    // An extension moves the end: shown again.
+    await db.contract.update({
+      where: { id: `contract-${org.id}` },
+      data: { endDate: new Date(today.getTime() + 300 * DAY) },
+    })
+    expect(await find()).toEqual([org.id])
+  })
+
   it('toont alleen actieve, gecontroleerde aanbieders in het werkgebied', async () => {
     const shown = await makeListedProvider(db, catalogue, gemeente.code, {
       name: 'Aa Zichtbaar',

@@ -10,6 +10,8 @@
  * Evidence is checked afterwards in code (it depends on the Amsterdam day).
  */
 import { PUBLIC_STATUSES } from '~/domain/catalogue/rules'
+import { db } from '~/utils/db.server'
+import { startOfAmsterdamDay } from '~/utils/time'
 
 /** `'gepubliceerd', 'gesloten'`: inlined rather than bound, so callers' placeholders stay in order (fixed words). */
 export const PUBLIC_STATUSES_SQL = PUBLIC_STATUSES.map((s) => {
@@ -28,4 +30,25 @@ export function shownAdmissionSql(a: string): string {
         JOIN "Procurement" sa_pc ON sa_pc."id" = sa_p."procurementId"
        WHERE sa_pr."id" = ${a}."productId" AND sa_pr."perceelId" = ${a}."perceelId"
          AND sa_pg."gemeenteCode" = ${a}."gemeenteCode" AND sa_pc."status" IN (${PUBLIC_STATUSES_SQL}))`
+}
+
+/**
+ * Of `perceelIds`, those whose contract has not run out before `today` (the perceel's contract terms with their
+ * extensions, else the procurement's contract period): the same line the hourly job draws when it ends admissions,
+ * so from midnight on a provider whose contract ended is gone, not only once the job has reached it.
+ */
+export async function percelenUnderContract(perceelIds: string[], today: Date): Promise<Set<string>> {
+  if (perceelIds.length === 0) return new Set()
+  const day = startOfAmsterdamDay(today)
+  const rows = await db.perceel.findMany({
+    where: {
+      id: { in: perceelIds },
+      OR: [
+        { contract: { endDate: { gte: day } } },
+        { contract: null, procurement: { contractEnd: { gte: day } } },
+      ],
+    },
+    select: { id: true },
+  })
+  return new Set(rows.map((r) => r.id))
 }
