@@ -11,6 +11,7 @@
  * request checks that first (read-model.server.ts), so a suspension still shows at once. Filters, sorting and paging
  * (`queryProviders`) run on the facts in memory.
  */
+import { now } from '~/utils/clock'
 import { db } from '~/utils/db.server'
 import { asBool, asDate, asDateOrNull, asIntOrNull, placeholders, rawQuery } from './raw.server'
 import { searchKey } from '~/utils/search'
@@ -48,6 +49,9 @@ export type PlaceResult =
   | { kind: 'keuze'; options: GemeenteRef[] }
   | { kind: 'onbekend'; reason: 'postcode' | 'naam' }
 
+/** Everyday names of municipalities that are neither the official name nor a place name in the PC4 table. */
+const PLACE_ALIASES: Record<string, string> = { 'den bosch': 's hertogenbosch' }
+
 /** A municipality name (or part of it) or a postcode → the municipality to search in. */
 export async function resolvePlace(input: string): Promise<PlaceResult> {
   const pc4 = parsePostcode(input)
@@ -60,8 +64,9 @@ export async function resolvePlace(input: string): Promise<PlaceResult> {
       ? { kind: 'gemeente', gemeente: row.gemeente, postcode: pc4 }
       : { kind: 'onbekend', reason: 'postcode' }
   }
-  const key = searchKey(input)
-  if (!key) return { kind: 'onbekend', reason: 'naam' }
+  const typed = searchKey(input)
+  if (!typed) return { kind: 'onbekend', reason: 'naam' }
+  const key = PLACE_ALIASES[typed] ?? typed
   const exact = await db.gemeente.findFirst({
     where: { searchName: key },
     select: { code: true, name: true },
@@ -70,16 +75,16 @@ export async function resolvePlace(input: string): Promise<PlaceResult> {
   const options = await suggestGemeenten(key, 10)
   if (options.length === 1) return { kind: 'gemeente', gemeente: options[0], postcode: null }
   if (options.length > 1) return { kind: 'keuze', options }
-  // A place name that is not a municipality (e.g. a village): the municipality of its PC4 areas.
-  const places = await db.pc4.findMany({
-    where: { place: input.trim() },
-    select: { gemeente: { select: { code: true, name: true } } },
-    take: 50,
-  })
-  const distinct = uniqueBy(
-    places.map((p) => p.gemeente),
-    (g) => g.code,
-  )
+  // A place name that is not a municipality (a village, "den haag"): the municipalities of its PC4 areas, matched
+  // like municipality names (case, accents and punctuation do not matter).
+  const ref = await referenceFacts(await factsVersion(now()))
+  const distinct = [...(ref.byPlace.get(key) ?? [])]
+    .flatMap((code) => {
+      const g = ref.gemeenten.get(code)
+      return g ? [{ code: g.code, name: g.name, searchName: g.searchName }] : []
+    })
+    .sort((a, b) => collator.compare(a.searchName, b.searchName))
+    .map(({ code, name }) => ({ code, name }))
   if (distinct.length === 1) return { kind: 'gemeente', gemeente: distinct[0], postcode: null }
   if (distinct.length > 1) return { kind: 'keuze', options: distinct }
   return { kind: 'onbekend', reason: 'naam' }
@@ -116,6 +121,8 @@ export type ReferenceFacts = {
   /** Sorted by code. */
   pc4s: { code: string; place: string; gemeenteCode: string }[]
   byPc4: Map<string, { code: string; place: string; gemeenteCode: string }>
+  /** searchKey of a place name (woonplaats) → the municipalities of its PC4 areas. */
+  byPlace: Map<string, Set<string>>
 }
 
 async function loadReferenceFacts(): Promise<ReferenceFacts> {
@@ -127,10 +134,16 @@ async function loadReferenceFacts(): Promise<ReferenceFacts> {
     ),
   ])
   pc4s.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+  const byPlace = new Map<string, Set<string>>()
+  for (const p of pc4s) {
+    const key = searchKey(p.place)
+    byPlace.set(key, (byPlace.get(key) ?? new Set()).add(p.gemeenteCode))
+  }
   return {
     gemeenten: new Map(gemeenten.map((g) => [g.code, g])),
     pc4s,
     byPc4: new Map(pc4s.map((p) => [p.code, p])),
+    byPlace,
   }
 }
 

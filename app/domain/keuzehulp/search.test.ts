@@ -12,6 +12,7 @@ import {
   makeOrganisation,
   makeAdmission,
   makeCapacity,
+  freePc4,
 } from './test-factories'
 import { buildOpenData, openDataCsv } from './open-data.server'
 
@@ -50,6 +51,18 @@ describe('keuzehulp: plaats zoeken', () => {
       postcode: '4002',
     })
     expect(await resolvePlace('9999')).toEqual({ kind: 'onbekend', reason: 'postcode' })
+  })
+
+  it('vindt een woonplaats in elke schrijfwijze, en Den Bosch', async () => {
+    const pc4 = await freePc4(db)
+    const haven = await makeGemeente(db, { name: 'Havengemeente', pc4s: [pc4], place: "'t Dorp-aan-Zée" })
+    for (const typed of ["'t Dorp-aan-Zée", 't dorp aan zee', 'T DORP AAN ZEE'])
+      expect(await resolvePlace(typed)).toMatchObject({ kind: 'gemeente', gemeente: { code: haven.code } })
+    const bosch = await makeGemeente(db, { name: "'s-Hertogenbosch" })
+    expect(await resolvePlace('den bosch')).toMatchObject({
+      kind: 'gemeente',
+      gemeente: { code: bosch.code },
+    })
   })
 
   it('biedt de soorten hulp van gepubliceerde inkooptrajecten aan, per wet', async () => {
