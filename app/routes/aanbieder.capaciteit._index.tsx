@@ -105,6 +105,7 @@ export default function Capaciteit() {
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   })
+  // Disabled, not only busy (that is aria-busy alone): a double click would post the form twice.
   const busy = navigation.state === 'submitting'
   const productFields = fields.products.getFieldList()
   const anyReport = products.some((p) => p.reports.length)
@@ -130,7 +131,7 @@ export default function Capaciteit() {
               <input type="hidden" name="intent" value="bevestigen" />
               <Paragraph>Is er niets veranderd sinds uw laatste bevestiging?</Paragraph>
               <div>
-                <Button type="submit" appearance="secondary-action-button" busy={busy}>
+                <Button type="submit" appearance="secondary-action-button" busy={busy} disabled={busy}>
                   Alles ongewijzigd bevestigen
                 </Button>
               </div>
@@ -142,7 +143,7 @@ export default function Capaciteit() {
               <ProductSection key={productField.key} field={productField} product={products[i]!} index={i} />
             ))}
             <div>
-              <Button type="submit" appearance="primary-action-button" busy={busy}>
+              <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
                 Opslaan en bevestigen
               </Button>
             </div>

@@ -72,8 +72,9 @@ export default function CapaciteitDashboard() {
       <Paragraph>
         Wat toegelaten aanbieders opgeven over nieuwe cliënten en wachttijden, op {today}. Per aanbieder
         tellen wij de kortste wachttijd van de producten van het segment waarvoor zij in de gemeente zijn
-        toegelaten. Aanbieders die langer dan {REMINDER_AFTER_DAYS} dagen niet hebben bevestigd, krijgen een
-        herinnering.
+        toegelaten. Werkt een aanbieder voor een product niet in de gemeente (werkgebied), dan telt die wel
+        als toegelaten, maar niet mee bij nieuwe cliënten en wachttijden. Aanbieders die langer dan{' '}
+        {REMINDER_AFTER_DAYS} dagen niet hebben bevestigd, krijgen een herinnering.
       </Paragraph>
       <UnorderedList>
         <UnorderedListItem>

@@ -209,6 +209,43 @@ describe('saving werkgebied and capacity', () => {
     expect(p2).toBeTruthy()
   })
 
+  it('leaves exactly one current report set when the same organisation saves twice at once', async () => {
+    const { g1, seg, org } = await world()
+    const [p1] = seg.productIds as [string, string]
+    const save = (waitingWeeks: number) =>
+      saveCapacity(db, {
+        organisationId: org.id,
+        actor,
+        products: [
+          {
+            productId: p1,
+            reports: [{ location: '', accepting: 'ja', waitingWeeks }],
+            gemeenten: [{ gemeenteCode: g1, dekking: 'geheel' }],
+          },
+        ],
+      })
+    const currentRows = () =>
+      db.capacityReport.count({ where: { organisationId: org.id, productId: p1, isCurrent: true } })
+    setClockForTests(new Date('2026-11-02T10:00:00Z'))
+    // A double submit, first without any report yet, then over an existing one, and "ongewijzigd" twice at once.
+    for (let round = 0; round < 3; round++) {
+      const results = await Promise.all([save(round + 1), save(round + 10)])
+      expect(results.every((r) => r.ok)).toBe(true)
+      expect(await currentRows()).toBe(1)
+    }
+    for (let round = 0; round < 3; round++) {
+      await Promise.all([
+        confirmUnchanged(db, { organisationId: org.id, actor }),
+        confirmUnchanged(db, { organisationId: org.id, actor }),
+      ])
+      expect(await currentRows()).toBe(1)
+    }
+    // Every row but the current one was superseded.
+    expect(
+      await db.capacityReport.count({ where: { organisationId: org.id, productId: p1, supersededAt: null } }),
+    ).toBe(1)
+  })
+
   it('keeps capacity per location: one report per location, confirmed together, counted once per provider', async () => {
     const { g1, regionId, seg, org } = await world()
     const [p1] = seg.productIds as [string, string]

@@ -4,7 +4,8 @@
  * Each data set is random but seeded (reproducible), with the awkward cases on purpose: admissions that start,
  * end or are suspended inside the window, a perceel in two segments, reports without `supersededAt` (older
  * writers: the latest confirmation wins), a report replaced in the same millisecond, reports without a waiting
- * time, reports confirmed later today, and confirmations around the 30-day line.
+ * time, reports confirmed later today, confirmations around the 30-day line, providers that never confirmed and
+ * admissions whose werkgebied says "niet in deze gemeente".
  */
 import { describe, expect, it } from 'vitest'
 import { getDb, type Prisma } from '~/utils/db.server'
@@ -82,7 +83,11 @@ async function generate(seed: number, today: Date, orgs: number) {
         const s = random()
         const since = moment()
         const status = s < 0.75 ? 'actief' : s < 0.85 ? 'geschorst' : 'beeindigd'
+        // Werkgebied: mostly the whole municipality, some PC4 areas, some "niet in deze gemeente".
+        const w = random()
         admissions.push({
+          coversWhole: w < 0.7,
+          pc4s: w < 0.7 ? '' : w < 0.85 ? '4001,4002' : '',
           id: `${tag}-adm-${admissions.length}`,
           organisationId: org.id,
           perceelId: product.perceelId,
@@ -185,6 +190,59 @@ describe('regionDashboard (SQL) equals the rules (figuresAt)', () => {
       expect(csv.figures).toEqual((await regionDashboardByRules(db, data.regionId, { today })).figures)
     })
   }
+
+  it('counts a new provider without a report as fresh, and one "niet in deze gemeente" only as admitted', async () => {
+    const today = new Date('2026-11-23T10:00:00Z')
+    const g = await f.ensureGemeente(db, 'GM9801', 'Buren')
+    const regionId = await f.createRegion(db, [g])
+    const seg = await f.createSegmentWithProducts(db, regionId, { products: 1 })
+    const [p] = seg.productIds as [string]
+    const admit = async (since: string, werkgebied: { coversWhole?: boolean; pc4s?: string } = {}) => {
+      const org = await f.createOrganisation(db)
+      await f.createAdmission(db, {
+        organisationId: org.id,
+        productId: p,
+        gemeenteCode: g,
+        since: new Date(since),
+        ...werkgebied,
+      })
+      return org.id
+    }
+    // Admitted yesterday, no report yet: not "langer dan 30 dagen niet bevestigd" (the reminder job agrees).
+    await admit('2026-11-22T00:00:00Z')
+    // Admitted long ago, never confirmed: stale.
+    await admit('2026-01-01T00:00:00Z')
+    // Works elsewhere ("niet in deze gemeente"): admitted, but its "ja, 1 week" does not count here.
+    const elsewhere = await admit('2026-01-01T00:00:00Z', { coversWhole: false, pc4s: '' })
+    await f.createReport(db, {
+      organisationId: elsewhere,
+      productId: p,
+      accepting: 'ja',
+      waitingWeeks: 1,
+      confirmedAt: new Date('2026-11-20T10:00:00Z'),
+    })
+    // Some PC4 areas: counts as usual.
+    const partly = await admit('2026-01-01T00:00:00Z', { coversWhole: false, pc4s: '4001' })
+    await f.createReport(db, {
+      organisationId: partly,
+      productId: p,
+      accepting: 'nee',
+      waitingWeeks: 8,
+      confirmedAt: new Date('2026-11-20T10:00:00Z'),
+    })
+
+    const fast = await regionDashboard(db, regionId, { today })
+    expect(fast).toEqual(await regionDashboardByRules(db, regionId, { today }))
+    const expected = {
+      providers: 4,
+      accepting: 0,
+      medianWaitingWeeks: 8,
+      longestWaitingWeeks: 8,
+      notConfirmed: 1,
+    }
+    expect(fast.figures).toEqual([expect.objectContaining({ gemeenteCode: g, ...expected })])
+    expect(fast.trend.at(-1)).toMatchObject(expected)
+  })
 
   it('gives an empty trend for a segment that no perceel serves yet', async () => {
     const today = new Date('2026-11-23T10:00:00Z')

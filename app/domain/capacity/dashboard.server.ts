@@ -12,7 +12,11 @@
  *   latest confirmation: one for the whole product, or one per location, saved at the same instant (rows written
  *   without `supersededAt` by older writers look in force for ever, so the latest confirmation wins);
  * - per segment × municipality (today) or per moment (trend) a provider counts once: it accepts when any of its
- *   products' reports says ja/beperkt, its waiting time is the shortest, its confirmation the latest.
+ *   products' reports says ja/beperkt, its waiting time is the shortest, its confirmation the latest;
+ * - an admission whose werkgebied says "niet in deze gemeente" (`coversWhole` false, `pc4s` '') counts the provider
+ *   as admitted, but its product's reports do not count for accepting or the waiting time there;
+ * - without any confirmation a provider is stale 30 days after the earliest `since` of those running admissions
+ *   (the reminder job's base), not from the day it is admitted.
  *
  * Plain SQL that SQLite and PostgreSQL both run: quoted identifiers, `?`/`$n` placeholders through Prisma's `sql`
  * tag, moments only ever compared with a DateTime column or aggregate (so PostgreSQL infers `timestamp` for them and
@@ -155,9 +159,17 @@ export function dashboardSql(q: DashboardQuery): Sql {
     sql`r."confirmedAt" <= ${at[k]} AND (r."supersededAt" IS NULL OR r."supersededAt" > ${at[k]})`
   /** The same for a row confirmed at the latest confirmation in force (so not after moment k). */
   const stillInForce = (k: number) => sql`("supersededAt" IS NULL OR "supersededAt" > ${at[k]})`
+  /** Per organisation × product at moment k: some running admission serves its municipality; the earliest start. */
+  const u = (k: number) => id(`u${k}`)
+  const b = (k: number) => id(`b${k}`)
   /** The admission row `ad` runs at moment k. */
   const runs = (k: number) =>
     sql`ad."since" <= ${at[k]} AND (ad."status" = 'actief' OR (ad."status" = 'beeindigd' AND ad."endedAt" > ${at[k]}))`
+  /** The admission row `ad`'s werkgebied includes its municipality (not "niet in deze gemeente"). */
+  const serves = sql`(ad."coversWhole" = true OR ad."pc4s" <> '')`
+  /** Stale: the latest confirmation, or without one the earliest admission start, is over 30 days before `at`. */
+  const stale = (confirmed: Sql, since: Sql, at: Date) =>
+    sql`CASE WHEN COALESCE(${confirmed}, ${since}) >= ${confirmedFreshFrom(at)} THEN 0 ELSE 1 END`
   /**
    * Reports in force at some time of the window (the range the indexes can use); of those only the ones in force
    * at one of the moments count (a report replaced between two moments never shows).
@@ -168,7 +180,13 @@ export function dashboardSql(q: DashboardQuery): Sql {
     ? sql`,
 "pairs" AS (
   SELECT ad."organisationId" AS "o", ad."productId" AS "p",
-    ${list(T.map((k) => sql`MAX(CASE WHEN ${runs(k)} THEN 1 ELSE 0 END) AS ${v(k)}`))}
+    ${list(
+      T.map(
+        (k) => sql`MAX(CASE WHEN ${runs(k)} THEN 1 ELSE 0 END) AS ${v(k)},
+    MAX(CASE WHEN ${runs(k)} AND ${serves} THEN 1 ELSE 0 END) AS ${u(k)},
+    MIN(CASE WHEN ${runs(k)} THEN ad."since" END) AS ${b(k)}`,
+      ),
+    )}
   FROM "Admission" ad
   WHERE ad."perceelId" IN (${join(q.trendPerceelIds)}) AND ad."gemeenteCode" IN (${join(q.trendGemeenteCodes)})
     AND ad."since" <= ${windowEnd}
@@ -180,9 +198,9 @@ export function dashboardSql(q: DashboardQuery): Sql {
     ${list(
       T.map(
         (k) => sql`MAX(pr.${v(k)}) AS ${v(k)},
-    MAX(CASE WHEN pr.${v(k)} = 1 THEN COALESCE(ch.${a(k)}, 0) ELSE 0 END) AS ${a(k)},
-    MIN(CASE WHEN pr.${v(k)} = 1 THEN ch.${w(k)} END) AS ${w(k)},
-    CASE WHEN MAX(CASE WHEN pr.${v(k)} = 1 THEN ch.${c(k)} END) >= ${confirmedFreshFrom(at[k]!)} THEN 0 ELSE 1 END AS ${s(k)}`,
+    MAX(CASE WHEN pr.${u(k)} = 1 THEN COALESCE(ch.${a(k)}, 0) ELSE 0 END) AS ${a(k)},
+    MIN(CASE WHEN pr.${u(k)} = 1 THEN ch.${w(k)} END) AS ${w(k)},
+    ${stale(sql`MAX(CASE WHEN pr.${v(k)} = 1 THEN ch.${c(k)} END)`, sql`MIN(pr.${b(k)})`, at[k]!)} AS ${s(k)}`,
       ),
     )}
   FROM "pairs" pr LEFT JOIN "chosen" ch ON ch."o" = pr."o" AND ch."p" = pr."p"
@@ -249,9 +267,9 @@ WITH "ranked" AS (
 ),
 "today" AS (
   SELECT ps."segmentId", ad."gemeenteCode", ad."organisationId",
-    MAX(COALESCE(ch."a0", 0)) AS "acc",
-    MIN(ch."w0") AS "waiting",
-    CASE WHEN MAX(ch."c0") >= ${confirmedFreshFrom(q.today)} THEN 0 ELSE 1 END AS "stale"
+    MAX(CASE WHEN ${serves} THEN COALESCE(ch."a0", 0) ELSE 0 END) AS "acc",
+    MIN(CASE WHEN ${serves} THEN ch."w0" END) AS "waiting",
+    ${stale(sql`MAX(ch."c0")`, sql`MIN(ad."since")`, q.today)} AS "stale"
   FROM "Admission" ad
   JOIN "PerceelSegment" ps ON ps."perceelId" = ad."perceelId" AND ps."segmentId" IN (${join(q.segmentIds)})
   LEFT JOIN "chosen" ch ON ch."o" = ad."organisationId" AND ch."p" = ad."productId"

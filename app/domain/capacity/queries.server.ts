@@ -350,6 +350,8 @@ export async function regionDashboardByRules(db: DbOrTx, regionId: string, optio
         since: true,
         endedAt: true,
         status: true,
+        coversWhole: true,
+        pc4s: true,
       },
     }),
     db.product.findMany({ where: { perceelId: { in: perceelIds } }, select: { id: true } }),
@@ -361,6 +363,7 @@ export async function regionDashboardByRules(db: DbOrTx, regionId: string, optio
     gemeenteCode: a.gemeenteCode,
     since: a.since,
     endedAt: a.status === 'actief' ? null : a.endedAt,
+    servesGemeente: a.coversWhole || a.pc4s !== '',
   }))
   const reports: ReportFact[] = await db.capacityReport.findMany({
     where: {

@@ -8,6 +8,7 @@ import {
   parsePc4List,
   reminderPeriod,
   toCsv,
+  totalsAt,
   trendMoments,
   unknownPc4Message,
   type AdmissionFact,
@@ -114,6 +115,7 @@ describe('figuresAt', () => {
     gemeente = 'G1',
     since = '2026-01-01',
     endedAt: string | null = null,
+    servesGemeente = true,
   ) =>
     ({
       organisationId: org,
@@ -122,6 +124,7 @@ describe('figuresAt', () => {
       gemeenteCode: gemeente,
       since: d(`${since}T00:00:00Z`),
       endedAt: endedAt ? d(`${endedAt}T00:00:00Z`) : null,
+      servesGemeente,
     }) satisfies AdmissionFact
   const rep = (
     org: string,
@@ -162,6 +165,59 @@ describe('figuresAt', () => {
     expect(rows.find((r) => r.gemeenteCode === 'G2')).toMatchObject({
       providers: 1,
       medianWaitingWeeks: null,
+    })
+  })
+
+  it('counts a provider that never confirmed as stale 30 days after its earliest admission, as the reminder job', () => {
+    const admissions = [
+      // Admitted yesterday: not stale yet (it was counted stale from day one).
+      adm('new', 'x', 'G1', '2026-11-22'),
+      // 24 October is 30 Amsterdam days before 23 November: still fresh; 23 October is one day more.
+      adm('edge', 'x', 'G1', '2026-10-24'),
+      adm('old', 'x', 'G1', '2026-10-23'),
+      // The earliest running admission counts, not the latest.
+      adm('two', 'x', 'G1', '2026-11-20'),
+      adm('two', 'y', 'G1', '2026-09-01'),
+      // A confirmation, however old, wins over a recent admission.
+      adm('confirmed', 'x', 'G1', '2026-11-22'),
+    ]
+    const reports = [rep('confirmed', 'x', 'ja', 2, '2026-09-01')]
+    const at = d('2026-11-23T12:00:00Z')
+    expect(figuresAt(at, admissions, reports, segments)[0]).toMatchObject({ providers: 5, notConfirmed: 3 })
+    // With only the recent admissions, nobody is stale (the trend's totals follow the same rule).
+    const recent = [adm('new', 'x', 'G1', '2026-11-22'), adm('edge', 'x', 'G1', '2026-10-24')]
+    expect(totalsAt(at, recent, [], segments)).toMatchObject({ providers: 2, notConfirmed: 0 })
+  })
+
+  it('counts a provider "niet in deze gemeente" as admitted there, but not as accepting nor in the waiting times', () => {
+    const admissions = [
+      adm('a', 'x', 'G1', '2026-01-01', null, false),
+      adm('a', 'x', 'G2'),
+      adm('b', 'x', 'G1'),
+      // c works in G1 for y only: x's figures do not count there.
+      adm('c', 'x', 'G1', '2026-01-01', null, false),
+      adm('c', 'y', 'G1'),
+    ]
+    const reports = [
+      rep('a', 'x', 'ja', 1, '2026-11-20'),
+      rep('b', 'x', 'nee', 10, '2026-11-20'),
+      rep('c', 'x', 'ja', 2, '2026-11-20'),
+      rep('c', 'y', 'nee', 6, '2026-11-20'),
+    ]
+    const rows = figuresAt(d('2026-11-23T12:00:00Z'), admissions, reports, segments)
+    expect(rows.find((r) => r.gemeenteCode === 'G1')).toEqual({
+      segmentId: 's1',
+      gemeenteCode: 'G1',
+      providers: 3,
+      accepting: 0,
+      medianWaitingWeeks: 8,
+      longestWaitingWeeks: 10,
+      notConfirmed: 0,
+    })
+    expect(rows.find((r) => r.gemeenteCode === 'G2')).toMatchObject({
+      providers: 1,
+      accepting: 1,
+      medianWaitingWeeks: 1,
     })
   })
 

@@ -182,6 +182,11 @@ export type AdmissionFact = {
   since: Date
   /** When it ended; null while it runs. */
   endedAt: Date | null
+  /**
+   * False when the werkgebied says "niet in deze gemeente" (coversWhole false, no PC4 areas): the provider still
+   * counts as admitted there, but not as accepting new clients nor with a waiting time (as the keuzehulp hides it).
+   */
+  servesGemeente: boolean
 }
 
 /** One capacity report, with when it was replaced (null while current). */
@@ -199,13 +204,20 @@ export type FigureRow = {
   gemeenteCode: string
   /** Distinct organisations with a running admission for a product of the segment in the municipality. */
   providers: number
-  /** Of those, how many accept new clients (ja or beperkt) for at least one of those products. */
+  /**
+   * Of those, how many accept new clients (ja or beperkt) for at least one of those products whose werkgebied
+   * includes the municipality.
+   */
   accepting: number
-  /** Median over providers of their shortest reported waiting time (weeks) among those products. */
+  /** Median over providers of their shortest reported waiting time (weeks) among those same products. */
   medianWaitingWeeks: number | null
   /** The longest of those per-provider waiting times. */
   longestWaitingWeeks: number | null
-  /** Providers whose latest confirmation for those products is more than 30 days old (or who never confirmed). */
+  /**
+   * Providers whose latest confirmation for those products is more than 30 days old; without any confirmation,
+   * counted from the earliest start of those admissions (as the reminder job), so a provider admitted yesterday
+   * is not stale.
+   */
   notConfirmed: number
 }
 
@@ -281,7 +293,7 @@ function aggregate(
     if (!seen || r.confirmedAt > seen[0]!.confirmedAt) inForce.set(key, [r])
     else if (r.confirmedAt.getTime() === seen[0]!.confirmedAt.getTime()) seen.push(r)
   }
-  type Acc = { accepting: boolean; waiting: number | null; confirmedAt: number }
+  type Acc = { accepting: boolean; waiting: number | null; confirmedAt: number; since: number }
   const cells = new Map<string, Map<string, Acc>>()
   for (const a of admissions) {
     if (a.since.getTime() > atMs || (a.endedAt !== null && a.endedAt.getTime() <= atMs)) continue
@@ -294,11 +306,17 @@ function aggregate(
       if (!providers) cells.set(cellKey, (providers = new Map()))
       let acc = providers.get(a.organisationId)
       if (!acc)
-        providers.set(a.organisationId, (acc = { accepting: false, waiting: null, confirmedAt: -Infinity }))
+        providers.set(
+          a.organisationId,
+          (acc = { accepting: false, waiting: null, confirmedAt: -Infinity, since: Infinity }),
+        )
+      if (a.since.getTime() < acc.since) acc.since = a.since.getTime()
       for (const report of productReports) {
-        if ((ACCEPTS_NEW_CLIENTS as readonly string[]).includes(report.accepting)) acc.accepting = true
-        if (report.waitingWeeks !== null && (acc.waiting === null || report.waitingWeeks < acc.waiting)) {
-          acc.waiting = report.waitingWeeks
+        if (a.servesGemeente) {
+          if ((ACCEPTS_NEW_CLIENTS as readonly string[]).includes(report.accepting)) acc.accepting = true
+          if (report.waitingWeeks !== null && (acc.waiting === null || report.waitingWeeks < acc.waiting)) {
+            acc.waiting = report.waitingWeeks
+          }
         }
         const confirmed = report.confirmedAt.getTime()
         if (confirmed > acc.confirmedAt) acc.confirmedAt = confirmed
@@ -314,7 +332,8 @@ function aggregate(
     for (const p of providers.values()) {
       if (p.accepting) accepting++
       if (p.waiting !== null) waits.push(p.waiting)
-      if (p.confirmedAt < freshFrom) notConfirmed++
+      // Never confirmed: the 30 days run from the admission, as in the reminder job.
+      if ((p.confirmedAt === -Infinity ? p.since : p.confirmedAt) < freshFrom) notConfirmed++
     }
     rows.push({
       segmentId,

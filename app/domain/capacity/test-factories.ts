@@ -137,6 +137,8 @@ export async function createAdmission(
     since?: Date
     status?: string
     endedAt?: Date | null
+    coversWhole?: boolean
+    pc4s?: string
   },
 ) {
   const product = await db.product.findUniqueOrThrow({
@@ -154,6 +156,8 @@ export async function createAdmission(
       since: a.since ?? new Date('2025-01-01T00:00:00Z'),
       status: a.status ?? 'actief',
       endedAt: a.endedAt ?? null,
+      coversWhole: a.coversWhole ?? true,
+      pc4s: a.pc4s ?? '',
     },
   })
   return id
