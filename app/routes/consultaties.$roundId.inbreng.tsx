@@ -9,7 +9,12 @@ import { FileField, FormErrors, TextareaField } from '~/components/form-field'
 import { actorOf, notFound, requireUser } from '~/domain/accounts/permissions.server'
 import { inputOwnerFor } from '~/domain/consultations/access.server'
 import { getPublicRound } from '~/domain/consultations/queries.server'
-import { getOwnInput, saveInput } from '~/domain/consultations/rounds.server'
+import {
+  getOwnInput,
+  InputFilesRefused,
+  MAX_FILES_PER_INPUT,
+  saveInput,
+} from '~/domain/consultations/rounds.server'
 import { mayGiveInput, roundPhase } from '~/domain/consultations/rules'
 import { now } from '~/utils/clock'
 import { ACCEPT_ATTRIBUTE, formatFileSize } from '~/utils/files'
@@ -51,6 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // Not open yet, or closed: the page says which of the two.
     notYetOpen: roundPhase(round, now()) === 'aangekondigd',
     input,
+    maxFiles: MAX_FILES_PER_INPUT,
   }
 }
 
@@ -70,14 +76,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const answers = Object.fromEntries(
         round.writtenPrompts.map((p) => [p.id, String(values[`antwoord_${p.id}`] ?? '')]),
       )
-      const saved = await saveInput(
-        round.id,
-        owner,
-        answers,
-        actorOf(viewer, request),
-        upload.files,
-        (values.verwijderen as string[]) ?? [],
-      )
+      let saved
+      try {
+        saved = await saveInput(
+          round.id,
+          owner,
+          answers,
+          actorOf(viewer, request),
+          upload.files,
+          (values.verwijderen as string[]) ?? [],
+        )
+      } catch (error) {
+        if (!(error instanceof InputFilesRefused)) throw error
+        return { keep: false, result: submission.reply({ fieldErrors: { [error.field]: [error.message] } }) }
+      }
       if (!saved) {
         const message =
           roundPhase(round, now()) === 'aangekondigd'
@@ -100,7 +112,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Inbreng() {
-  const { round, label, council, open, notYetOpen, input } = useLoaderData<typeof loader>()
+  const { round, label, council, open, notYetOpen, input, maxFiles } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const navigation = useNavigation()
   const schema = inputSchema(round.prompts.map((p) => p.id))
@@ -169,7 +181,7 @@ export default function Inbreng() {
           <FileField
             field={allFields.bijlagen ?? (fields as unknown as Record<string, never>).bijlagen}
             label="Bijlagen toevoegen"
-            description="PDF, PNG of JPEG, hoogstens 20 MB per bestand en 5 bestanden tegelijk."
+            description={`PDF, PNG of JPEG, hoogstens 20 MB per bestand en 5 bestanden tegelijk; ${maxFiles} bijlagen in totaal.`}
             optional
             accept={ACCEPT_ATTRIBUTE}
             multiple

@@ -1,11 +1,13 @@
+import { Readable } from 'node:stream'
 import PDFDocument from 'pdfkit'
 import { db } from '~/utils/db.server'
-import { readAll } from '~/utils/storage.server'
+import { getStorage, StorageNotFound, type FileStorage } from '~/utils/storage.server'
+import { log } from '~/utils/logger.server'
 import { sanitiseFileName } from '~/utils/files'
 import { formatDate, formatDateTime } from '~/utils/time'
 import { now } from '~/utils/clock'
 import { groupIntoNotas, roundPhase } from './rules'
-import { createZip, toCsv } from './zip.server'
+import { toCsv, zipStream, type ZipEntry } from './zip.server'
 
 async function closedRound(regionId: string, roundId: string) {
   const round = await db.consultationRound.findFirst({
@@ -79,18 +81,63 @@ function zipName(
   return `${folder}/${owner}/${file.id.slice(0, 6)}-${sanitiseFileName(file.displayName)}`
 }
 
-/** A zip with the CSV and every attachment, in folders per kind and per organisation. */
-export async function writtenInputZip(regionId: string, roundId: string): Promise<Buffer | null> {
+/**
+ * A zip with the CSV and every attachment, in folders per kind and per organisation, as a stream: each stored file is
+ * opened only when its turn comes and passed through in chunks, so memory stays flat however large the export is.
+ * A file missing from storage does not break the export: a short note takes its place and the gap is logged.
+ */
+export async function writtenInputZip(
+  regionId: string,
+  roundId: string,
+  storage: FileStorage = getStorage(),
+): Promise<Readable | null> {
   const csv = await writtenInputCsv(regionId, roundId)
   if (csv === null) return null
   const inputs = await allInput(roundId)
-  const entries: { name: string; data: Buffer }[] = [{ name: 'inbreng.csv', data: Buffer.from(csv, 'utf8') }]
+  const stream = Readable.from(zipStream(exportEntries(csv, inputs, storage)), { objectMode: false })
+  // A read error halfway can only abort the download (the headers are sent); at least leave a trace.
+  stream.on('error', (error) => log.error('zip-export afgebroken', { roundId, error: error.message }))
+  return stream
+}
+
+async function* exportEntries(
+  csv: string,
+  inputs: Awaited<ReturnType<typeof allInput>>,
+  storage: FileStorage,
+): AsyncGenerator<ZipEntry> {
+  yield { name: 'inbreng.csv', data: Buffer.from(csv, 'utf8') }
   for (const input of inputs) {
     for (const { file } of input.files) {
-      entries.push({ name: zipName(input, file), data: await readAll(file.storageKey) })
+      const name = zipName(input, file)
+      let data: Readable
+      try {
+        data = await storage.get(file.storageKey)
+      } catch (error) {
+        if (!(error instanceof StorageNotFound)) throw error
+        log.warn('bijlage ontbreekt in opslag, export krijgt een notitie', {
+          fileId: file.id,
+          writtenInputId: input.id,
+        })
+        yield { name: missingName(name), data: Buffer.from(missingNote(file.displayName), 'utf8') }
+        continue
+      }
+      yield { name, data }
     }
   }
-  return createZip(entries)
+}
+
+/** "zorgaanbieders/X/ab12cd-plan.pdf" becomes "zorgaanbieders/X/ONTBREEKT-ab12cd-plan.pdf.txt": same folder. */
+export function missingName(name: string): string {
+  const slash = name.lastIndexOf('/')
+  return `${name.slice(0, slash + 1)}ONTBREEKT-${name.slice(slash + 1)}.txt`
+}
+
+function missingNote(displayName: string): string {
+  return (
+    `Het bestand "${displayName}" kon bij het maken van deze export niet worden gelezen: ` +
+    'het ontbreekt in de opslag van Aanbiederspoort.\r\n' +
+    'Vraag de indiener het bestand opnieuw te sturen, of meld dit bij de beheerder van het portaal.\r\n'
+  )
 }
 
 /** One nota van inlichtingen of a published round as PDF. */

@@ -384,6 +384,50 @@ describe('consultation rounds', () => {
       ).toBeNull()
     })
 
+    it('holds at most 10 attachments per input over all saves, and says so in Dutch', async () => {
+      const region = await f.makeRegion(db)
+      const round = await f.makeRound(db, region.id)
+      const prompt = await db.consultationPrompt.findFirstOrThrow({ where: { roundId: round.id } })
+      const org = await f.makeOrganisation(db)
+      const user = await f.makeUser(db)
+      const owner = { kind: 'aanbieder' as const, organisationId: org.id, userId: user.id }
+      const pdfs = async (n: number) =>
+        Promise.all(
+          Array.from({ length: n }, async (_, i) => ({
+            ...(await getStorage().put(Buffer.from(`%PDF-1.4\n% ${i}\n`))),
+            displayName: `bijlage-${i}.pdf`,
+            contentType: 'application/pdf',
+          })),
+        )
+      const save = async (text: string, files: Awaited<ReturnType<typeof pdfs>>, remove: string[] = []) =>
+        rounds.saveInput(round.id, owner, { [prompt.id]: text }, actor, files, remove)
+      const attached = async () => (await rounds.getOwnInput(round.id, owner))!.files.map((x) => x.file.id)
+
+      await save('Eerste versie', await pdfs(5))
+      await save('Tweede versie', await pdfs(5))
+      expect(await attached()).toHaveLength(rounds.MAX_FILES_PER_INPUT)
+
+      // An eleventh file is refused, and nothing of that save is kept.
+      const refused = save('Derde versie', await pdfs(1))
+      await expect(refused).rejects.toBeInstanceOf(rounds.InputFilesRefused)
+      await expect(refused).rejects.toThrow(
+        'Uw inbreng heeft al 10 bijlagen; het maximum is 10. Verwijder eerst een bijlage die u niet meer nodig heeft.',
+      )
+      const own = await rounds.getOwnInput(round.id, owner)
+      expect(own!.files).toHaveLength(10)
+      expect(own!.answers[0]!.text).toBe('Tweede versie')
+
+      // Removing in the same save makes room; the message counts what stays.
+      const [first, second] = await attached()
+      await expect(save('Derde versie', await pdfs(3), [first!])).rejects.toThrow(
+        'Uw inbreng heeft al 9 bijlagen; het maximum is 10. Voeg er hoogstens 1 toe,',
+      )
+      expect(await save('Derde versie', await pdfs(2), [first!, second!])).not.toBeNull()
+      expect(await attached()).toHaveLength(10)
+      // Saving text alone still works at the maximum.
+      expect(await save('Vierde versie', [])).not.toBeNull()
+    })
+
     it('keeps council input apart from provider input in the export', async () => {
       const region = await f.makeRegion(db)
       const round = await f.makeRound(db, region.id, { inviteCouncils: true })
@@ -421,7 +465,9 @@ describe('consultation rounds', () => {
       expect(lines[2]).toMatch(/^"?adviesraad\/cliëntenraad"?;"?"?;/)
       expect(lines[2]).toContain('Let op de toegankelijkheid voor cliënten.')
       expect(lines[2]).toContain('adviesraden/')
-      const zip = (await writtenInputZip(region.id, round.id))!
+      const chunks: Buffer[] = []
+      for await (const chunk of (await writtenInputZip(region.id, round.id))!) chunks.push(chunk as Buffer)
+      const zip = Buffer.concat(chunks)
       expect(zip.includes(Buffer.from('adviesraden/adviesraad-'))).toBe(true)
       expect(zip.includes(Buffer.from('zorgaanbieders/adviesraad'))).toBe(false)
       expect(zip.includes(Buffer.from('% raad'))).toBe(true)

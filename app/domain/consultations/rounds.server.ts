@@ -549,7 +549,29 @@ export type NewInputFile = {
   contentType: string
 }
 
-/** Saves (creates or replaces) the written input while the round is open; new attachments are added to it. */
+/**
+ * Attachments one written input may hold in all, over every save (an upload brings at most MAX_FILES_PER_UPLOAD at a
+ * time): keeps the export of a round bounded.
+ */
+export const MAX_FILES_PER_INPUT = 10
+
+/** Refused attachments; `message` is Dutch and meant for the form field `field`. */
+export class InputFilesRefused extends Error {
+  readonly field = 'bijlagen'
+}
+
+export const inputFileMessages = {
+  tooMany: (max: number, kept: number) =>
+    kept >= max
+      ? `Uw inbreng heeft al ${kept} bijlagen; het maximum is ${max}. Verwijder eerst een bijlage die u niet meer nodig heeft.`
+      : `Uw inbreng heeft al ${kept} ${kept === 1 ? 'bijlage' : 'bijlagen'}; het maximum is ${max}. ` +
+        `Voeg er hoogstens ${max - kept} toe, of verwijder eerst een bijlage die u niet meer nodig heeft.`,
+} as const
+
+/**
+ * Saves (creates or replaces) the written input while the round is open; new attachments are added to it. Throws
+ * `InputFilesRefused` (nothing saved) when the input would hold more than MAX_FILES_PER_INPUT attachments.
+ */
 export async function saveInput(
   roundId: string,
   owner: InputOwner,
@@ -600,6 +622,13 @@ export async function saveInput(
           update: { text },
         })
       }
+    }
+    // Counted after the write above: on PostgreSQL that row lock makes a second save of the same input wait.
+    const kept = await tx.writtenInputFile.count({
+      where: { inputId: input.id, fileId: { notIn: removeFileIds } },
+    })
+    if (files.length && kept + files.length > MAX_FILES_PER_INPUT) {
+      throw new InputFilesRefused(inputFileMessages.tooMany(MAX_FILES_PER_INPUT, kept))
     }
     for (const file of files) {
       const fileId = await createStoredFile(tx, file, {
