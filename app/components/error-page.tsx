@@ -15,7 +15,15 @@ const messages: Record<number, { title: string; text: string }> = {
     title: 'Dit kan niet meer',
     text: 'Wat u wilde wijzigen is intussen gesloten of door iemand anders gewijzigd. Open de pagina opnieuw.',
   },
+  413: {
+    title: 'De bestanden zijn te groot',
+    text: 'De bestanden samen zijn te groot om in één keer te versturen. Voeg minder of kleinere bestanden tegelijk toe.',
+  },
   429: { title: 'Te veel pogingen', text: 'Wacht een paar minuten en probeer het dan opnieuw.' },
+  503: {
+    title: 'Tijdelijke storing',
+    text: 'Door een storing bij ons kon dit niet worden opgeslagen. Er is niets bewaard. Probeer het later opnieuw.',
+  },
 }
 
 /** A Dutch, human message for an error status. Never a stack trace. */

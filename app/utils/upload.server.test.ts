@@ -1,9 +1,9 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { DirectoryStorage, readAll } from './storage.server'
-import { receiveUpload, UploadRequestError, withUpload } from './upload.server'
+import { receiveUpload, uploadMessages, UploadRequestError, withUpload } from './upload.server'
 import { minimalPdf } from './minimal-pdf'
 
 const PNG_HEAD = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])
@@ -135,6 +135,18 @@ describe('receiveUpload', () => {
     expect(await s.list()).toEqual([])
   })
 
+  it('says that storage failed, not that the connection dropped, when the disk refuses the file', async () => {
+    // A real file-system error: the storage directory is a plain file, so nothing can be written under it.
+    const root = path.join(mkdtempSync(path.join(tmpdir(), 'portaal-upload-')), 'geen-map')
+    writeFileSync(root, 'dit is geen map')
+    const failing = await receiveUpload(formRequest([{ name: 'HKZ.pdf', data: minimalPdf(['Test']) }]), {
+      fileFields: ['bestanden'],
+      storage: new DirectoryStorage(root),
+    }).catch((error: unknown) => error)
+    expect(failing).toBeInstanceOf(UploadRequestError)
+    expect(failing).toMatchObject({ status: 503, message: uploadMessages.storageFailed })
+  })
+
   it('leaves no file behind when the connection drops halfway', async () => {
     const s = storage()
     const boundary = 'grens1234'
@@ -165,9 +177,10 @@ describe('receiveUpload', () => {
       headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
       duplex: 'half',
     } as RequestInit)
-    await expect(receiveUpload(request, { fileFields: ['bestanden'], storage: s })).rejects.toBeInstanceOf(
-      UploadRequestError,
-    )
+    await expect(receiveUpload(request, { fileFields: ['bestanden'], storage: s })).rejects.toMatchObject({
+      status: 400,
+      message: uploadMessages.broken,
+    })
     expect(await s.list()).toEqual([])
     // No partial (.part) files either.
     const { readdirSync } = await import('node:fs')

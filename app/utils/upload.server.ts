@@ -74,7 +74,31 @@ export const uploadMessages = {
     `De bestanden samen zijn te groot. Voeg hoogstens ${formatFileSize(max)} tegelijk toe.`,
   broken:
     'Het versturen is niet gelukt: de verbinding werd onderbroken of het formulier was onvolledig. Probeer het opnieuw.',
+  storageFailed:
+    'Het bestand kon door een storing bij ons niet worden opgeslagen. Er is niets bewaard. Probeer het later opnieuw.',
 } as const
+
+/**
+ * Error codes of the file system itself (full disk, no rights, broken device, storage directory gone or not a
+ * directory): our fault, not the sender's.
+ */
+const STORAGE_ERROR_CODES = new Set([
+  'ENOSPC',
+  'EDQUOT',
+  'EACCES',
+  'EPERM',
+  'EROFS',
+  'EIO',
+  'EMFILE',
+  'ENFILE',
+  'ENOTDIR',
+  'ENOENT',
+])
+
+function isStorageError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' && STORAGE_ERROR_CODES.has(code)
+}
 
 /** Checks the first bytes and the size while passing the data on. Throws `FileRefused` with the reason. */
 async function* checked(
@@ -192,7 +216,13 @@ export async function receiveUpload(request: Request, options: UploadOptions): P
     if (error instanceof UploadRequestError) throw error
     if (error instanceof MultipartTooLarge)
       throw new UploadRequestError(uploadMessages.requestTooLarge(totalCap), 413)
-    log.warn('upload afgebroken', { error: error instanceof Error ? error.message : String(error) })
+    const message = error instanceof Error ? error.message : String(error)
+    if (isStorageError(error)) {
+      // Operators must hear of this one: every upload fails until the disk is fixed.
+      log.error('upload niet opgeslagen: opslag faalt', { error: message })
+      throw new UploadRequestError(uploadMessages.storageFailed, 503)
+    }
+    log.warn('upload afgebroken', { error: message })
     throw new UploadRequestError(uploadMessages.broken, 400)
   }
 }
