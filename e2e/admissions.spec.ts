@@ -6,6 +6,7 @@ import {
   createOpenHousePerceel,
   createProvider,
 } from '../app/domain/admissions/test-factories'
+import { endOfAmsterdamDay } from '../app/utils/time'
 
 const REGION = 'regio-rivierenland'
 const INKOPER = 'inkoper@rivierenland.example'
@@ -177,7 +178,8 @@ test.describe('toetredingen', () => {
     await expect(page.getByText('Uw toetreding is ingediend')).toBeVisible({ timeout: 30_000 })
     const entry = await db.entry.findUniqueOrThrow({ where: { id: entryId } })
     expect(entry.registrationMomentId).toBe(next.id)
-    expect(entry.decisionDueAt).toEqual(next.decisionDate)
+    // Due at the end of the moment's decision day (Amsterdam), not at its first minute.
+    expect(entry.decisionDueAt).toEqual(endOfAmsterdamDay(next.decisionDate))
   })
 
   test('een inkoper ziet de wachtrij met verlopen termijnen, wijst af met redenen en schorst een toelating', async ({

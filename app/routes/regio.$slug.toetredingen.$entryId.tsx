@@ -38,6 +38,7 @@ import {
   admissionStateLabel,
   allowedEntryActions,
   entryStateLabel,
+  isDecisionOverdue,
   type EntryAction,
 } from '~/domain/admissions/state'
 import { redirectWithFlash } from '~/utils/session.server'
@@ -128,7 +129,9 @@ export default function ToetredingBeoordelen() {
     entry.evidence.filter((e) => e.attachedItemId !== e.evidenceItem.id).map((e) => e.requiredEvidenceId),
   )
   const overdue =
-    entry.decisionDueAt && new Date(entry.decisionDueAt) < new Date(at) && actions.includes('toelaten')
+    entry.decisionDueAt &&
+    isDecisionOverdue(new Date(entry.decisionDueAt), new Date(at)) &&
+    actions.includes('toelaten')
   return (
     <>
       <Heading1>

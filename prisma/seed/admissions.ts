@@ -11,7 +11,7 @@ import type { Db, Tx } from '../../app/utils/db.server'
 import { newId } from '../../app/utils/ids.server'
 import { now } from '../../app/utils/clock'
 import { searchKey } from '../../app/utils/search'
-import { addDays } from '../../app/utils/time'
+import { addDays, endOfAmsterdamDay } from '../../app/utils/time'
 import { SEED_IDS } from './ids'
 
 const GENERATED: { name: string; city: string; postcode: string }[] = [
@@ -432,7 +432,7 @@ export async function seedAdmissions(db: Db) {
             ? null
             : plan.overdue
               ? addDays(today, -3 - (i % 5))
-              : (moment?.decisionDate ?? fallbackDecision)
+              : endOfAmsterdamDay(moment?.decisionDate ?? fallbackDecision)
         await writeEntry(tx, p, {
           id: `toetreding-gen-${String(i + 1).padStart(2, '0')}`,
           organisationId: orgId,

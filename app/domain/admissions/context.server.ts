@@ -59,11 +59,13 @@ function findEntry(tx: DbOrTx, entryId: string) {
           inkoopvorm: true,
           registrationRegime: true,
           decisionTermDays: true,
+          contract: { select: { endDate: true } },
           procurement: {
             select: {
               id: true,
               name: true,
               status: true,
+              contractEnd: true,
               regionId: true,
               region: { select: { slug: true, name: true } },
             },

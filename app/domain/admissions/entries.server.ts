@@ -2,9 +2,12 @@ import { db, type DbOrTx, type Tx } from '~/utils/db.server'
 import { now } from '~/utils/clock'
 import { newId } from '~/utils/ids.server'
 import { recordAudit, type Actor } from '~/domain/audit/audit.server'
+import { queueEmail } from '~/utils/email.server'
 import { formatDateTime } from '~/utils/time'
 import { AdmissionError, EDITABLE_STATES, openKeyFor } from './state'
 import { answerProblem } from './requirements'
+import { beheerderRecipients, partnerUrl } from './context.server'
+import { partnerRoleWord } from './partners'
 import { isUniqueViolation } from './lifecycle.server'
 import {
   alignConcept,
@@ -227,9 +230,15 @@ export async function saveEntryDraft(
           gemeenten: true,
           products: true,
           registrationMoment: { select: { closesAt: true } },
+          organisation: { select: { name: true } },
+          partners: {
+            where: { confirmedAt: { not: null } },
+            select: { id: true, role: true, organisationId: true, organisation: { select: { name: true } } },
+          },
           perceel: {
             select: {
               id: true,
+              name: true,
               procurement: { select: { regionId: true } },
               gemeenten: { select: { gemeenteCode: true, gemeente: { select: { name: true } } } },
               products: { select: { id: true, code: true, name: true } },
@@ -254,6 +263,7 @@ export async function saveEntryDraft(
       if (removed.length)
         await tx.entryGemeente.deleteMany({ where: { entryId: entry.id, gemeenteCode: { in: removed } } })
       await insertGemeenten(tx, entry.id, entry.organisationId, entry.perceelId, added)
+      if (added.length) await withdrawPartnerConfirmations(tx, entry, added, input.actor)
 
       await tx.entryProduct.deleteMany({ where: { entryId: entry.id } })
       for (const productId of products)
@@ -361,6 +371,70 @@ function refuseWidening(
     'invalid',
     problems,
   )
+}
+
+/**
+ * A partner confirmed its part for the gemeenten the entry had then. Once the lead adds one, that confirmation no
+ * longer covers the entry: it lapses, and the partner's beheerders are asked to confirm again (submitting waits for
+ * it). Removing gemeenten asks less of the partner and leaves the confirmation standing.
+ */
+async function withdrawPartnerConfirmations(
+  tx: Tx,
+  entry: {
+    id: string
+    organisationId: string
+    organisation: { name: string }
+    partners: { id: string; role: string; organisationId: string; organisation: { name: string } }[]
+    perceel: {
+      name: string
+      procurement: { regionId: string }
+      gemeenten: { gemeenteCode: string; gemeente: { name: string } }[]
+    }
+  },
+  added: string[],
+  actor: Actor,
+) {
+  if (entry.partners.length === 0) return
+  await tx.entryPartner.updateMany({
+    where: { id: { in: entry.partners.map((p) => p.id) } },
+    data: { confirmedAt: null },
+  })
+  const names = entry.perceel.gemeenten
+    .filter((g) => added.includes(g.gemeenteCode))
+    .map((g) => g.gemeente.name)
+    .join(', ')
+  await recordAudit(tx, {
+    actor,
+    action: 'toetreding.partner_bevestiging_vervallen',
+    subjectType: 'Entry',
+    subjectId: entry.id,
+    summary:
+      `Gemeente(n) toegevoegd (${names}): de bevestiging van ` +
+      `${entry.partners.map((p) => p.organisation.name).join(', ')} vervalt; opnieuw bevestigen nodig`,
+    organisationId: entry.organisationId,
+    regionId: entry.perceel.procurement.regionId,
+  })
+  const at = now()
+  for (const partner of entry.partners) {
+    const role = partnerRoleWord(partner.role)
+    for (const to of await beheerderRecipients(tx, partner.organisationId)) {
+      await queueEmail(tx, {
+        to,
+        subject: `Bevestig opnieuw als ${role}: ${entry.organisation.name}, ${entry.perceel.name}`,
+        dedupeKey: `partner-opnieuw-bevestigen:${partner.id}:${at.getTime()}:${to}`,
+        text: [
+          `${entry.organisation.name} heeft gemeenten toegevoegd aan de toetreding tot ${entry.perceel.name} ` +
+            `waarin ${partner.organisation.name} ${role} is: ${names}.`,
+          '',
+          'Uw eerdere bevestiging gold voor minder gemeenten en is daarom vervallen. ' +
+            `${entry.organisation.name} kan pas indienen als u uw deel opnieuw bevestigt (of weigert).`,
+          '',
+          'Bevestig of weiger uw deel vanuit uw eigen account:',
+          partnerUrl(partner.id, partner.organisationId),
+        ].join('\n'),
+      })
+    }
+  }
 }
 
 /** Knock-out answers of an entry that fail its (current) set, keyed by question id. */

@@ -5,7 +5,14 @@ import { now } from '~/utils/clock'
 import { newId } from '~/utils/ids.server'
 import { queueEmail } from '~/utils/email.server'
 import { getEnv } from '~/utils/env.server'
-import { addDays, formatDate, formatDateTime, workingDayDeadline } from '~/utils/time'
+import {
+  addDays,
+  endOfAmsterdamDay,
+  formatDate,
+  formatDateTime,
+  startOfAmsterdamDay,
+  workingDayDeadline,
+} from '~/utils/time'
 import { recordAudit, type Actor } from '~/domain/audit/audit.server'
 import {
   AdmissionError,
@@ -183,6 +190,9 @@ export async function transitionEntryIn(
   requirements: RequirementChange | null = null,
 ) {
   const at = now()
+  // Take the entry's row lock first, like saving a draft and the partner changes do: on PostgreSQL a save or a
+  // partner's answer could otherwise commit between the checks below and the status write.
+  await tx.entry.updateMany({ where: { id: input.entryId }, data: { updatedAt: at } })
   const entry = await loadEntry(tx, input.entryId)
   if (!entry) throw new AdmissionError('Deze toetreding bestaat niet.', 'not_allowed')
   const as = input.as
@@ -220,6 +230,8 @@ export async function transitionEntryIn(
   if (input.action === 'indienen') {
     const first = entry.status === 'concept'
     const moment = entry.registrationMoment
+    // Only a new inschrijving: an answer to an aanvulling is already in the buyer's hands and still comes back.
+    if (first) refuseClosedPerceel(entry, at)
     if (first && entry.perceel.registrationRegime !== 'doorlopend') {
       if (!moment) throw new AdmissionError('Er is geen registratiemoment voor dit perceel.', 'closed')
       if (at < moment.opensAt) {
@@ -247,13 +259,16 @@ export async function transitionEntryIn(
       )
     }
     const term = entry.perceel.decisionTermDays ?? DEFAULT_DECISION_TERM_DAYS
+    // Due at the END of the decision day (the catalogue stores the date as midnight at its start), as with a term
+    // in working days: otherwise the entry shows as overdue on the decision day itself.
+    const decisionDay = moment ? endOfAmsterdamDay(moment.decisionDate) : null
     let due: Date
-    if (first && moment && entry.perceel.registrationRegime !== 'doorlopend') due = moment.decisionDate
+    if (first && decisionDay && entry.perceel.registrationRegime !== 'doorlopend') due = decisionDay
     else if (first) due = workingDayDeadline(at, term)
     else {
       // Resubmission after an aanvulling: the decision term starts again.
       const restarted = workingDayDeadline(at, term)
-      due = moment && moment.decisionDate > restarted ? moment.decisionDate : restarted
+      due = decisionDay && decisionDay > restarted ? decisionDay : restarted
     }
     data.submittedAt = at
     data.decisionDueAt = due
@@ -369,6 +384,34 @@ export async function transitionEntryIn(
     })
   }
   return { from: entry.status, to: transition.to, entryId: entry.id, regionSlug }
+}
+
+/**
+ * A first submission is a new inschrijving: only on an open-house perceel of a published procurement (a closed
+ * procurement takes none, README "Een gesloten inkooptraject loopt door"), and on continuous entry not after the
+ * contract's last day (the perceel's contract, else the procurement's period; by Amsterdam day, as admissions end).
+ */
+function refuseClosedPerceel(entry: LoadedEntry, at: Date) {
+  const { perceel } = entry
+  if (perceel.procurement.status === 'gesloten')
+    throw new AdmissionError(
+      `Het inkooptraject "${perceel.procurement.name}" is gesloten. Er worden geen nieuwe toetredingen meer ` +
+        'aangenomen; uw toetreding is niet ingediend.',
+      'closed',
+    )
+  if (perceel.procurement.status !== 'gepubliceerd' || perceel.inkoopvorm !== 'openhouse')
+    throw new AdmissionError(
+      'Dit perceel staat niet (meer) open voor toetreding. Uw toetreding is niet ingediend.',
+      'closed',
+    )
+  if (perceel.registrationRegime !== 'doorlopend') return
+  const contractEnd = perceel.contract?.endDate ?? perceel.procurement.contractEnd
+  if (contractEnd < startOfAmsterdamDay(at))
+    throw new AdmissionError(
+      `Het contract van dit perceel is afgelopen op ${formatDate(contractEnd)}. Er worden geen nieuwe toetredingen ` +
+        'meer aangenomen; uw toetreding is niet ingediend.',
+      'closed',
+    )
 }
 
 function alreadyDone(status: string, action: EntryAction): boolean {

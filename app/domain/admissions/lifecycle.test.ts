@@ -7,13 +7,14 @@ const port = await reserveLoopbackSmtp()
 const { getDb } = await import('~/utils/db.server')
 const { processOutbox } = await import('~/utils/email.server')
 const { setClockForTests } = await import('~/utils/clock')
-const { workingDayDeadline } = await import('~/utils/time')
+const { workingDayDeadline, endOfAmsterdamDay, fromAmsterdamLocal } = await import('~/utils/time')
 const f = await import('./test-factories')
 const { transitionEntry } = await import('./lifecycle.server')
 const { startEntry, saveEntryDraft } = await import('./entries.server')
 const { transitionAdmission, recordAward, confirmRevalidation, runRevalidation } =
   await import('./admissions.server')
 const { AdmissionError } = await import('./state')
+const { buyerQueue } = await import('./queries.server')
 const { newId } = await import('~/utils/ids.server')
 
 const db = getDb()
@@ -51,7 +52,7 @@ describe('admissions lifecycle (database)', () => {
     expect(r.to).toBe('ingediend')
     const entry = await db.entry.findUniqueOrThrow({ where: { id: entryId } })
     expect(entry.submittedAt).toEqual(T0)
-    expect(entry.decisionDueAt).toEqual(p.moment!.decisionDate)
+    expect(entry.decisionDueAt).toEqual(endOfAmsterdamDay(p.moment!.decisionDate))
     const audit = await db.auditEvent.findMany({ where: { subjectId: entryId } })
     expect(audit.map((a) => a.action)).toContain('toetreding.indienen')
     expect(audit.find((a) => a.action === 'toetreding.indienen')!.summary).toMatch(/Concept.*Ingediend/)
@@ -360,6 +361,152 @@ describe('admissions lifecycle (database)', () => {
     expect(
       await db.outboxMessage.count({ where: { subject: { contains: 'ingediend' }, to: user.email } }),
     ).toBe(1)
+  })
+
+  it('a submission and a save that fails a knock-out answer, at the same time: never submitted with that answer', async () => {
+    // The save takes the entry's row lock first; the submission must too, or on PostgreSQL the save can commit
+    // between the submission's check and its write. Several pairs at once, so an unlocked race shows up.
+    const pairs = []
+    for (let i = 0; i < 8; i++) {
+      const { p, org, user } = await setup()
+      const entryId = await f.createCompleteDraft(db, p, org, user.id)
+      const attached = await db.entryEvidence.findFirstOrThrow({ where: { entryId } })
+      pairs.push({ p, org, user, entryId, itemId: attached.evidenceItemId })
+    }
+    const outcomes = await Promise.all(
+      pairs.map(({ p, org, user, entryId, itemId }) =>
+        Promise.allSettled([
+          transitionEntry({
+            entryId,
+            action: 'indienen',
+            actor: actor(user.id),
+            as: { party: 'aanbieder', organisationId: org.id },
+          }),
+          saveEntryDraft({
+            actor: actor(user.id),
+            organisationId: org.id,
+            entryId,
+            gemeenten: [p.gemeenten[0]],
+            products: [p.products[0].id],
+            answers: { [p.questions.yesNo.id]: 'nee', [p.questions.number.id]: '5' },
+            evidence: { [p.required.id]: itemId },
+          }),
+        ]),
+      ),
+    )
+    for (const [i, [submit, save]] of outcomes.entries()) {
+      const { entryId, p } = pairs[i]!
+      const entry = await db.entry.findUniqueOrThrow({ where: { id: entryId }, include: { answers: true } })
+      const yesNo = entry.answers.find((a) => a.questionId === p.questions.yesNo.id)?.value
+      // One after the other: either the submission went first (the save is refused) or the save did (the
+      // submission is refused as incomplete). Never both.
+      expect([submit.status, save.status].filter((s) => s === 'fulfilled')).toHaveLength(1)
+      if (entry.status === 'ingediend') expect(yesNo).toBe('ja')
+      else expect(entry.status).toBe('concept')
+    }
+  })
+
+  it('refuses a first submission once the procurement is closed or the perceel no longer open house; an aanvulling still comes back', async () => {
+    const { p, org, user } = await setup()
+    const asOrg = { party: 'aanbieder' as const, organisationId: org.id }
+    const draft = await f.createCompleteDraft(db, p, org, user.id, { gemeenten: [p.gemeenten[0]] })
+    const asked = await f.createCompleteDraft(db, p, org, user.id, { gemeenten: [p.gemeenten[1]] })
+    await transitionEntry({ entryId: asked, action: 'indienen', actor: system, as: asOrg })
+    await transitionEntry({
+      entryId: asked,
+      action: 'aanvulling_vragen',
+      actor: system,
+      as: { party: 'inkoper', regionId: p.regionId },
+      reason: 'Stuur het nieuwe certificaat mee.',
+    })
+    await db.procurement.update({ where: { id: p.procurementId }, data: { status: 'gesloten' } })
+    const e = await refused(
+      transitionEntry({ entryId: draft, action: 'indienen', actor: actor(user.id), as: asOrg }),
+      'closed',
+    )
+    expect(e.message).toMatch(/inkooptraject .* is gesloten/)
+    expect((await db.entry.findUniqueOrThrow({ where: { id: draft } })).status).toBe('concept')
+    // Not a new inschrijving: the answer to the buyer's question is still taken.
+    const r = await transitionEntry({ entryId: asked, action: 'indienen', actor: actor(user.id), as: asOrg })
+    expect(r.to).toBe('ingediend')
+
+    await db.procurement.update({ where: { id: p.procurementId }, data: { status: 'gepubliceerd' } })
+    await db.perceel.update({ where: { id: p.perceelId }, data: { inkoopvorm: 'aanbesteding' } })
+    const tender = await refused(
+      transitionEntry({ entryId: draft, action: 'indienen', actor: actor(user.id), as: asOrg }),
+      'closed',
+    )
+    expect(tender.message).toMatch(/staat niet \(meer\) open voor toetreding/)
+  })
+
+  it('continuous entry: refuses a first submission after the contract end day (Amsterdam), the perceel contract first', async () => {
+    const { p, org, user } = await setup({ regime: 'doorlopend', decisionTermDays: 10 })
+    const asOrg = { party: 'aanbieder' as const, organisationId: org.id }
+    const [a, b, c] = [0, 1, 2].map((i) => p.gemeenten[i]!)
+    const drafts: string[] = []
+    for (const g of [a, b, c])
+      drafts.push(await f.createCompleteDraft(db, p, org, user.id, { gemeenten: [g] }))
+    await db.procurement.update({
+      where: { id: p.procurementId },
+      data: { contractEnd: fromAmsterdamLocal(2026, 11, 30) },
+    })
+    // The last day of the contract still counts, to its end.
+    setClockForTests(fromAmsterdamLocal(2026, 11, 30, 23, 30))
+    await transitionEntry({ entryId: drafts[0]!, action: 'indienen', actor: system, as: asOrg })
+    setClockForTests(fromAmsterdamLocal(2026, 12, 1, 0, 0, 1))
+    const e = await refused(
+      transitionEntry({ entryId: drafts[1]!, action: 'indienen', actor: system, as: asOrg }),
+      'closed',
+    )
+    expect(e.message).toMatch(/contract .* is afgelopen op 30 november 2026/)
+    // The perceel's own contract terms (here extended) go before the procurement's contract period.
+    await db.contract.create({
+      data: {
+        id: newId(),
+        perceelId: p.perceelId,
+        startDate: fromAmsterdamLocal(2023, 1, 1),
+        endDate: fromAmsterdamLocal(2028, 12, 31),
+      },
+    })
+    const r = await transitionEntry({ entryId: drafts[1]!, action: 'indienen', actor: system, as: asOrg })
+    expect(r.to).toBe('ingediend')
+    await db.contract.update({
+      where: { perceelId: p.perceelId },
+      data: { endDate: fromAmsterdamLocal(2026, 11, 1) },
+    })
+    await refused(
+      transitionEntry({ entryId: drafts[2]!, action: 'indienen', actor: system, as: asOrg }),
+      'closed',
+    )
+  })
+
+  it("a registration moment's entries are due at the end of its decision day: not overdue that morning, overdue the next day", async () => {
+    const decisionDay = fromAmsterdamLocal(2026, 12, 30) // as the catalogue stores a date: midnight at its start
+    const { p, org, user } = await setup({ decisionDate: decisionDay })
+    const entryId = await f.createCompleteDraft(db, p, org, user.id)
+    await transitionEntry({
+      entryId,
+      action: 'indienen',
+      actor: system,
+      as: { party: 'aanbieder', organisationId: org.id },
+    })
+    const entry = await db.entry.findUniqueOrThrow({ where: { id: entryId } })
+    expect(entry.decisionDueAt).toEqual(endOfAmsterdamDay(decisionDay))
+    // An entry submitted before this was fixed holds the start of the day: it too is due that whole day.
+    const other = await f.createProvider(db)
+    const legacy = await f.createCompleteDraft(db, p, other.organisation, other.beheerder.id)
+    await db.entry.update({
+      where: { id: legacy },
+      data: { status: 'ingediend', submittedAt: T0, decisionDueAt: decisionDay },
+    })
+    const queue = async () => {
+      const q = await buyerQueue(p.regionId, { perceelId: p.perceelId })
+      return { overdueTotal: q.overdueTotal, overdue: q.entries.map((e) => e.overdue) }
+    }
+    setClockForTests(fromAmsterdamLocal(2026, 12, 30, 9))
+    expect(await queue()).toEqual({ overdueTotal: 0, overdue: [false, false] })
+    setClockForTests(fromAmsterdamLocal(2026, 12, 31, 0, 0, 1))
+    expect(await queue()).toEqual({ overdueTotal: 2, overdue: [true, true] })
   })
 
   it('saving a draft explains a failing knock-out answer and checks the evidence belongs to the organisation', async () => {

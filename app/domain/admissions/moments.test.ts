@@ -6,6 +6,7 @@ await reserveLoopbackSmtp()
 const { getDb } = await import('~/utils/db.server')
 const { setClockForTests } = await import('~/utils/clock')
 const { newId } = await import('~/utils/ids.server')
+const { endOfAmsterdamDay } = await import('~/utils/time')
 const f = await import('./test-factories')
 const { transitionEntry } = await import('./lifecycle.server')
 const { startEntry, saveEntryDraft, moveEntryToNextMoment, alignConceptForView } =
@@ -275,7 +276,7 @@ describe('registration moments: frozen requirements and stale concepts', () => {
     await transitionEntry({ entryId, action: 'indienen', actor: actor(user.id), as })
     const submitted = await db.entry.findUniqueOrThrow({ where: { id: entryId } })
     expect(submitted.status).toBe('ingediend')
-    expect(submitted.decisionDueAt).toEqual(next.decisionDate)
+    expect(submitted.decisionDueAt).toEqual(endOfAmsterdamDay(next.decisionDate))
     expect((await db.registrationMoment.findUniqueOrThrow({ where: { id: next.id } })).requirementSetId).toBe(
       v2.id,
     )

@@ -227,6 +227,12 @@ export async function respondAsPartner(input: {
   reason?: string | null
 }): Promise<{ leadName: string }> {
   return db.$transaction(async (tx) => {
+    // The entry's row lock first, as the lead's changes and the submission take it: otherwise a submission could
+    // check this partner's part and be written after the partner declined or confirmed in between.
+    await tx.entry.updateMany({
+      where: { partners: { some: { id: input.partnerId, organisationId: input.organisationId } } },
+      data: { updatedAt: now() },
+    })
     const partner = await tx.entryPartner.findFirst({
       where: { id: input.partnerId, organisationId: input.organisationId },
       select: {

@@ -452,6 +452,115 @@ describe('partners in an entry (database)', () => {
     )
   })
 
+  it('asks confirmed partners to confirm again when the lead adds a gemeente; removing one changes nothing', async () => {
+    const s = await setup()
+    const { partnerId } = await add(s)
+    await respondAsPartner({
+      actor: actor(s.partner.beheerder.id),
+      organisationId: s.partner.organisation.id,
+      partnerId,
+      decision: 'bevestigen',
+    })
+    const itemId = (await db.entryEvidence.findFirstOrThrow({ where: { entryId: s.entryId } })).evidenceItemId
+    const save = (gemeenten: string[]) =>
+      saveEntryDraft({
+        actor: actor(s.lead.beheerder.id),
+        organisationId: s.lead.organisation.id,
+        entryId: s.entryId,
+        gemeenten,
+        products: s.p.products.map((x) => x.id),
+        answers: { [s.p.questions.yesNo.id]: 'ja', [s.p.questions.number.id]: '5' },
+        evidence: { [s.p.required.id]: itemId },
+      })
+    const confirmedAt = async () =>
+      (await db.entryPartner.findUniqueOrThrow({ where: { id: partnerId } })).confirmedAt
+    const reconfirm = { to: s.partner.beheerder.email, subject: { startsWith: 'Bevestig opnieuw' } }
+
+    // The same gemeenten again: the confirmation stands.
+    await save([s.p.gemeenten[0]!])
+    expect(await confirmedAt()).not.toBeNull()
+    expect(await db.outboxMessage.count({ where: reconfirm })).toBe(0)
+
+    // A gemeente more: the partner confirmed a smaller scope, so it confirms again before the lead can submit.
+    await save([s.p.gemeenten[0]!, s.p.gemeenten[1]!])
+    expect(await confirmedAt()).toBeNull()
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { subjectId: s.entryId, action: 'toetreding.partner_bevestiging_vervallen' },
+    })
+    expect(audit.actorUserId).toBe(s.lead.beheerder.id)
+    expect(audit.summary).toContain(s.partner.organisation.name)
+    expect(audit.summary).toContain('Culemborg')
+    const mail = await db.outboxMessage.findFirstOrThrow({ where: reconfirm })
+    expect(mail.text).toContain('Culemborg')
+    expect(mail.text).toContain(`/aanbieder/toetredingen/partner/${partnerId}?organisatie=`)
+    const e = await refused(
+      transitionEntry({
+        entryId: s.entryId,
+        action: 'indienen',
+        actor: actor(s.lead.beheerder.id),
+        as: { party: 'aanbieder', organisationId: s.lead.organisation.id },
+      }),
+      'incomplete',
+    )
+    expect(e.problems.join(' ')).toContain('heeft de deelname nog niet bevestigd')
+
+    // Confirmed again, then a gemeente removed: nothing to confirm anew.
+    await respondAsPartner({
+      actor: actor(s.partner.beheerder.id),
+      organisationId: s.partner.organisation.id,
+      partnerId,
+      decision: 'bevestigen',
+    })
+    await save([s.p.gemeenten[1]!])
+    expect(await confirmedAt()).not.toBeNull()
+    expect(await db.outboxMessage.count({ where: reconfirm })).toBe(1)
+  })
+
+  it('a partner declining while the lead submits: the submission never names a partner that has left', async () => {
+    // The decline locks the entry first, like the submission: one waits for the other. Several at once, so an
+    // unlocked race on PostgreSQL shows up.
+    const cases = []
+    for (let i = 0; i < 6; i++) {
+      const s = await setup()
+      const { partnerId } = await add(s)
+      await respondAsPartner({
+        actor: actor(s.partner.beheerder.id),
+        organisationId: s.partner.organisation.id,
+        partnerId,
+        decision: 'bevestigen',
+      })
+      cases.push({ s, partnerId })
+    }
+    await Promise.all(
+      cases.map(({ s, partnerId }) =>
+        Promise.allSettled([
+          transitionEntry({
+            entryId: s.entryId,
+            action: 'indienen',
+            actor: actor(s.lead.beheerder.id),
+            as: { party: 'aanbieder', organisationId: s.lead.organisation.id },
+          }),
+          respondAsPartner({
+            actor: actor(s.partner.beheerder.id),
+            organisationId: s.partner.organisation.id,
+            partnerId,
+            decision: 'afwijzen',
+            reason: 'Toch geen capaciteit.',
+          }),
+        ]),
+      ),
+    )
+    for (const { s } of cases) {
+      const entry = await db.entry.findUniqueOrThrow({ where: { id: s.entryId } })
+      expect(entry.status).toBe('ingediend')
+      const stillIn = (await db.entryPartner.count({ where: { entryId: s.entryId } })) === 1
+      const mail = await db.outboxMessage.findFirstOrThrow({
+        where: { to: s.lead.beheerder.email, subject: { startsWith: 'Toetreding ingediend' } },
+      })
+      expect(mail.text.includes(s.partner.organisation.name)).toBe(stillIn)
+    }
+  })
+
   it("shows the partner only its own part, never the lead's answers or evidence", async () => {
     const s = await setup()
     const { partnerId } = await add(s)

@@ -1,12 +1,12 @@
 import { db } from '~/utils/db.server'
 import { now } from '~/utils/clock'
-import { workingDayDeadline } from '~/utils/time'
+import { endOfAmsterdamDay, workingDayDeadline } from '~/utils/time'
 import { listAuditForSubject } from '~/domain/audit/audit.server'
 import { coverageOf, loadEntry, loadPartnerEvidence, problemsOf, type LoadedEntry } from './context.server'
 import { expiresBefore, type RequirementCoverage } from './requirements'
 import { registerPartnerText } from './partners'
 import { DEFAULT_DECISION_TERM_DAYS } from './lifecycle.server'
-import { QUEUE_STATES } from './state'
+import { QUEUE_STATES, isDecisionOverdue, overdueIfDueBefore } from './state'
 import { isStaleConcept } from './entries.server'
 import { PUBLIC_STATUSES } from '~/domain/catalogue/rules'
 
@@ -121,7 +121,7 @@ export async function evidenceOptions(organisationId: string, typeIds: string[])
 export function expectedDecisionDate(entry: LoadedEntry): Date {
   if (entry.decisionDueAt) return entry.decisionDueAt
   if (entry.registrationMoment && entry.perceel.registrationRegime !== 'doorlopend')
-    return entry.registrationMoment.decisionDate
+    return endOfAmsterdamDay(entry.registrationMoment.decisionDate) // what submitting stores as decisionDueAt
   return workingDayDeadline(now(), entry.perceel.decisionTermDays ?? DEFAULT_DECISION_TERM_DAYS)
 }
 
@@ -236,7 +236,11 @@ export async function buyerQueue(
     db.entry.count({ where }),
     db.entry.count({
       where: {
-        AND: [where, { status: { in: [...QUEUE_STATES] } }, { decisionDueAt: { lt: at } }],
+        AND: [
+          where,
+          { status: { in: [...QUEUE_STATES] } },
+          { decisionDueAt: { lt: overdueIfDueBefore(at) } },
+        ],
       },
     }),
   ])
@@ -269,7 +273,7 @@ export async function buyerQueue(
     entries: entries.map((e) => ({
       ...e,
       overdue:
-        !!e.decisionDueAt && e.decisionDueAt < at && (QUEUE_STATES as readonly string[]).includes(e.status),
+        isDecisionOverdue(e.decisionDueAt, at) && (QUEUE_STATES as readonly string[]).includes(e.status),
     })),
   }
 }

@@ -3,6 +3,7 @@
  * so the rules can be read in one place and every allowed and refused move can be tested. The server module
  * `lifecycle.server.ts` performs a move inside a transaction, with the audit event and the side effects.
  */
+import { startOfAmsterdamDay } from '~/utils/time'
 
 export const ENTRY_STATES = [
   'concept',
@@ -197,4 +198,16 @@ export class AdmissionError extends Error {
     super(message)
     this.name = 'AdmissionError'
   }
+}
+
+/**
+ * Decisions fall due on a day ("uiterlijk 30 december"), so one is overdue only once that Amsterdam day has passed.
+ * By day, not by instant: entries submitted before due dates were stored as the end of the day hold its start.
+ */
+export function overdueIfDueBefore(at: Date): Date {
+  return startOfAmsterdamDay(at)
+}
+
+export function isDecisionOverdue(decisionDueAt: Date | null, at: Date): boolean {
+  return !!decisionDueAt && decisionDueAt < overdueIfDueBefore(at)
 }
