@@ -89,8 +89,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithFlash(request, back, 'De gemeente is toegevoegd aan de regio.')
   }
   if (intent === 'verwijderen') {
-    const result = await removeRegionGemeente(region.id, actor, String(formData.get('gemeente') ?? ''))
-    if (!result.ok) return data({ intent, reply: null, error: result.message }, { status: 400 })
+    const gemeente = String(formData.get('gemeente') ?? '')
+    const result = await removeRegionGemeente(region.id, actor, gemeente)
+    if (!result.ok) return data({ intent, reply: null, error: result.message, gemeente }, { status: 400 })
     return redirectWithFlash(request, back, 'De gemeente is uit de regio gehaald.')
   }
   if (intent === 'medewerker') {
@@ -116,6 +117,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function RegioGemeenten() {
   const { region, isAdmin, gemeenten, outside, members } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  const errorFor = actionData && 'gemeente' in actionData ? actionData.gemeente : null
   const [addForm, addFields] = useForm({
     id: 'toevoegen',
     lastResult: actionData?.intent === 'toevoegen' ? actionData.reply : undefined,
@@ -137,7 +139,12 @@ export default function RegioGemeenten() {
         Een gemeente die bij de regio hoort, kan per perceel meedoen. Een gemeente kan bij meer regio&apos;s
         horen, bijvoorbeeld alleen voor de Wmo.
       </Paragraph>
-      <FormErrors errors={actionData?.error ? [actionData.error] : undefined} />
+      {/* A refusal to remove a listed municipality shows in its row, next to the button. */}
+      <FormErrors
+        errors={
+          actionData?.error && !gemeenten.some((g) => g.code === errorFor) ? [actionData.error] : undefined
+        }
+      />
       <div className="portaal-table-wrap">
         <Table>
           <TableCaption>Gemeenten en de percelen waaraan ze deelnemen</TableCaption>
@@ -164,6 +171,9 @@ export default function RegioGemeenten() {
                         Uit de regio halen<span className="portaal-visually-hidden"> {g.name}</span>
                       </Button>
                     </Form>
+                    {errorFor === g.code && actionData?.error ? (
+                      <FormErrors errors={[actionData.error]} />
+                    ) : null}
                   </TableCell>
                 ) : null}
               </TableRow>

@@ -6,7 +6,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { z } from 'zod'
 import { Button, Heading1, Link, Paragraph } from '@utrecht/component-library-react'
 import { FormErrors, TextField } from '~/components/form-field'
-import { currentOrganisationCookie, getViewer } from '~/domain/accounts/permissions.server'
+import { currentOrganisationCookie, getViewer, signInStepLeft } from '~/domain/accounts/permissions.server'
 import {
   acceptInvitation,
   acceptInvitationWithNewAccount,
@@ -28,9 +28,19 @@ const newAccountSchema = z.object({
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const invitation = await describeInvitation(params.token ?? '')
-  if (!invitation) return data({ invitation: null, signedInAs: null }, { status: 404 })
+  if (!invitation) return data({ invitation: null, signedInAs: null, finishSignIn: null }, { status: 404 })
   const viewer = await getViewer(request)
-  return { invitation, signedInAs: viewer?.user.email ?? null }
+  // Only a finished sign-in (e-mail confirmed, second factor given) counts; the invitee is sent to finish it first.
+  const step = viewer ? signInStepLeft(viewer) : null
+  const here = `/uitnodiging/${params.token ?? ''}`
+  return {
+    invitation,
+    signedInAs: viewer && !step ? viewer.user.email : null,
+    finishSignIn:
+      viewer && step && viewer.user.email === invitation.email
+        ? `${step}?redirectTo=${encodeURIComponent(here)}`
+        : null,
+  }
 }
 
 async function destinationFor(result: { organisationId: string | null; regionId: string | null }) {
@@ -48,12 +58,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? ''
   // An unknown or spent link answers as the page does, whatever is posted.
   if (!(await describeInvitation(token))) return data({ reply: null, error: GONE }, { status: 404 })
+  const here = `/uitnodiging/${token}`
   const formData = await request.formData()
   const intent = formData.get('intent')
   const ip = clientIp(request)
   if (intent === 'aannemen') {
     const viewer = await getViewer(request)
-    if (!viewer) throw redirect(`/inloggen?redirectTo=${encodeURIComponent(`/uitnodiging/${token}`)}`)
+    if (!viewer) throw redirect(`/inloggen?redirectTo=${encodeURIComponent(here)}`)
+    // A session that passed only the password, or with an unconfirmed address, finishes signing in first.
+    const step = signInStepLeft(viewer)
+    if (step) throw redirect(`${step}?redirectTo=${encodeURIComponent(here)}`)
     const result = await acceptInvitation(token, viewer.user, ip)
     if (!result.ok) {
       return data(
@@ -110,7 +124,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Uitnodiging() {
-  const { invitation, signedInAs } = useLoaderData<typeof loader>()
+  const { invitation, signedInAs, finishSignIn } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const params = useParams()
@@ -150,6 +164,11 @@ export default function Uitnodiging() {
         <Paragraph>
           U bent ingelogd als {signedInAs}. Log uit en log in met {invitation.email} om de uitnodiging aan te
           nemen.
+        </Paragraph>
+      ) : finishSignIn ? (
+        <Paragraph>
+          U bent nog niet helemaal ingelogd. <Link href={finishSignIn}>Rond het inloggen af</Link> om de
+          uitnodiging aan te nemen.
         </Paragraph>
       ) : invitation.accountExists ? (
         <Paragraph>

@@ -5,6 +5,7 @@ import { recordAudit } from '~/domain/audit/audit.server'
 import { hashPassword } from './password.server'
 import { ROLE_LABELS, type OrganisationRole, type RegionRole } from './roles'
 import { TOKEN_PURPOSES, consumeToken, findValidToken } from './tokens.server'
+import { lockOrganisationMembers, lockRegionMembers } from './locks.server'
 
 type InvitationRow = NonNullable<Awaited<ReturnType<typeof findValidToken>>>
 
@@ -35,6 +36,16 @@ export async function describeInvitation(token: string) {
     return { kind: 'regio' as const, name: region.name, role, email: row.email, accountExists }
   }
   return null
+}
+
+/**
+ * Takes the organisation's or region's membership lock before the token is used, so the row consumeToken reads again
+ * reflects a concurrent change there (a municipality taken out of the region and of this invitation, or the
+ * invitation revoked with its inviter).
+ */
+async function lockInvitationTarget(tx: Tx, row: InvitationRow) {
+  if (row.organisationId) await lockOrganisationMembers(tx, row.organisationId)
+  else if (row.regionId) await lockRegionMembers(tx, row.regionId)
 }
 
 async function addMembership(tx: Tx, row: InvitationRow, userId: string, label: string, ip: string | null) {
@@ -101,6 +112,7 @@ export async function acceptInvitation(
     const peek = await findInvitation(tx, token)
     if (!peek) return { ok: false, reason: 'invalid' }
     if (peek.email !== user.email) return { ok: false, reason: 'other-account' }
+    await lockInvitationTarget(tx, peek)
     const row = await consumeToken(tx, peek.purpose as 'uitnodiging-organisatie', token)
     if (!row) return { ok: false, reason: 'invalid' }
     const added = await addMembership(tx, row, user.id, user.email, ip)
@@ -123,6 +135,7 @@ export async function acceptInvitationWithNewAccount(
     const peek = await findInvitation(tx, token)
     if (!peek) return null
     if (await tx.user.findUnique({ where: { email: peek.email }, select: { id: true } })) return null
+    await lockInvitationTarget(tx, peek)
     const row = await consumeToken(tx, peek.purpose as 'uitnodiging-organisatie', token)
     if (!row) return null
     const id = newId()

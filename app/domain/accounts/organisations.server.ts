@@ -1,4 +1,4 @@
-import { db } from '~/utils/db.server'
+import { db, type Tx } from '~/utils/db.server'
 import { newId } from '~/utils/ids.server'
 import { searchKey } from '~/utils/search'
 import { now } from '~/utils/clock'
@@ -8,7 +8,8 @@ import { recordAudit, type Actor } from '~/domain/audit/audit.server'
 import { ORGANISATION_ROLES, ROLE_LABELS, type OrganisationRole } from './roles'
 import { normaliseList, type OrganisationInput } from './organisation-schema'
 import { refuseLastAdminChange } from './members'
-import { TOKEN_PURPOSES, issueToken } from './tokens.server'
+import { TOKEN_PURPOSES, issueToken, revokeOpenInvitations } from './tokens.server'
+import { lockOrganisationMembers } from './locks.server'
 
 function profileData(input: OrganisationInput) {
   return {
@@ -162,7 +163,10 @@ export async function listOrganisationMembers(organisationId: string) {
   return { members, invitations }
 }
 
-/** Invites someone by e-mail (link valid 7 days, single use). Refuses an address that is already a member. */
+/**
+ * Invites someone by e-mail (link valid 7 days, single use). Refuses an address that is already a member. An earlier
+ * open invitation to the same address stops working: only the latest link (and its role) counts.
+ */
 export async function inviteToOrganisation(
   organisationId: string,
   inviter: { userId: string; name: string; actor: Actor },
@@ -180,6 +184,17 @@ export async function inviteToOrganisation(
     select: { name: true },
   })
   await db.$transaction(async (tx) => {
+    await lockOrganisationMembers(tx, organisationId)
+    if ((await revokeOpenInvitations(tx, { organisationId }, { email })).length > 0) {
+      await recordAudit(tx, {
+        actor: inviter.actor,
+        action: 'organisatie.uitnodiging-ingetrokken',
+        subjectType: 'organisatie',
+        subjectId: organisationId,
+        summary: `Eerdere uitnodiging aan ${email} ingetrokken: opnieuw uitgenodigd`,
+        organisationId,
+      })
+    }
     const token = await issueToken(tx, TOKEN_PURPOSES.inviteOrganisation, {
       email,
       organisationId,
@@ -229,6 +244,29 @@ export async function withdrawOrganisationInvitation(organisationId: string, act
   })
 }
 
+/**
+ * Ends the open invitations a member sent for the organisation, when they are removed or stop being beheerder: a link
+ * must not add people on behalf of someone who may no longer invite them.
+ */
+async function revokeInvitationsSentBy(
+  tx: Tx,
+  organisationId: string,
+  actor: Actor,
+  member: { id: string; name: string },
+  why: string,
+) {
+  const emails = await revokeOpenInvitations(tx, { organisationId }, { invitedById: member.id })
+  if (emails.length === 0) return
+  await recordAudit(tx, {
+    actor,
+    action: 'organisatie.uitnodiging-ingetrokken',
+    subjectType: 'organisatie',
+    subjectId: organisationId,
+    summary: `Open uitnodigingen van ${member.name} ingetrokken (${emails.join(', ')}): ${why}`,
+    organisationId,
+  })
+}
+
 /** Changes a member's role; the last beheerder keeps theirs. */
 export async function changeOrganisationRole(
   organisationId: string,
@@ -237,9 +275,10 @@ export async function changeOrganisationRole(
   role: OrganisationRole,
 ): Promise<{ ok: true } | { ok: false; message: string }> {
   return db.$transaction(async (tx) => {
+    await lockOrganisationMembers(tx, organisationId)
     const target = await tx.organisationMembership.findFirst({
       where: { id: membershipId, organisationId },
-      select: { id: true, role: true, user: { select: { name: true } } },
+      select: { id: true, role: true, user: { select: { id: true, name: true } } },
     })
     if (!target) return { ok: false as const, message: 'Deze persoon hoort niet (meer) bij uw organisatie.' }
     const admins = await tx.organisationMembership.count({ where: { organisationId, role: 'beheerder' } })
@@ -262,6 +301,8 @@ export async function changeOrganisationRole(
       summary: `Rol van ${target.user.name} gewijzigd van ${ROLE_LABELS[target.role as OrganisationRole].toLowerCase()} in ${ROLE_LABELS[role].toLowerCase()}`,
       organisationId,
     })
+    if (target.role === 'beheerder')
+      await revokeInvitationsSentBy(tx, organisationId, actor, target.user, 'geen beheerder meer')
     return { ok: true as const }
   })
 }
@@ -273,9 +314,10 @@ export async function removeOrganisationMember(
   membershipId: string,
 ): Promise<{ ok: true } | { ok: false; message: string }> {
   return db.$transaction(async (tx) => {
+    await lockOrganisationMembers(tx, organisationId)
     const target = await tx.organisationMembership.findFirst({
       where: { id: membershipId, organisationId },
-      select: { id: true, role: true, user: { select: { name: true } } },
+      select: { id: true, role: true, user: { select: { id: true, name: true } } },
     })
     if (!target) return { ok: false as const, message: 'Deze persoon hoort niet (meer) bij uw organisatie.' }
     const admins = await tx.organisationMembership.count({ where: { organisationId, role: 'beheerder' } })
@@ -293,6 +335,7 @@ export async function removeOrganisationMember(
       summary: `${target.user.name} verwijderd uit de organisatie`,
       organisationId,
     })
+    await revokeInvitationsSentBy(tx, organisationId, actor, target.user, 'uit de organisatie verwijderd')
     return { ok: true as const }
   })
 }

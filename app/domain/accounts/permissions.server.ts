@@ -81,6 +81,28 @@ export function secondFactorPassed(viewer: Pick<Viewer, 'session' | 'user'>): bo
 }
 
 /**
+ * The page a signed-in viewer must still pass before they count as signed in (confirm the e-mail address, give the
+ * app code, set up the app where staff need one), or null when they are through.
+ */
+export function signInStepLeft(
+  viewer: Viewer,
+): '/account/bevestigen' | '/inloggen/tweestaps' | '/account/tweestaps/instellen' | null {
+  if (!viewer.user.emailVerifiedAt) return '/account/bevestigen'
+  if (!secondFactorPassed(viewer)) return '/inloggen/tweestaps'
+  if (!viewer.user.totpEnabledAt && needsSecondFactor(viewer)) return '/account/tweestaps/instellen'
+  return null
+}
+
+/**
+ * For pages that anyone may see but that show more to a signed-in user: the viewer only once fully signed in, else
+ * null. A session that passed only the password, or whose e-mail is unconfirmed, is a visitor there.
+ */
+export async function getSignedInViewer(request: Request): Promise<Viewer | null> {
+  const viewer = await getViewer(request)
+  return viewer && signInStepLeft(viewer) === null ? viewer : null
+}
+
+/**
  * A signed-in user with a confirmed e-mail address who passed the second factor where it applies.
  * `stage` lets the confirmation and two-factor screens themselves through.
  */
@@ -93,8 +115,8 @@ export async function requireUser(
   if (options.stage === 'unconfirmed') return viewer
   if (!viewer.user.emailVerifiedAt) throw redirect('/account/bevestigen')
   if (options.stage === 'second-factor') return viewer
-  if (!secondFactorPassed(viewer)) throw redirect('/inloggen/tweestaps')
-  if (!viewer.user.totpEnabledAt && needsSecondFactor(viewer)) throw redirect('/account/tweestaps/instellen')
+  const step = signInStepLeft(viewer)
+  if (step) throw redirect(step)
   return viewer
 }
 

@@ -7,20 +7,25 @@ const WINDOW_MS = 15 * 60_000
 /**
  * Fixed-window counter in the database, so limits hold across restarts and processes. Returns true when the key
  * has gone over `max` in the current window.
+ *
+ * One statement checks and counts: reading the bucket and then writing it let parallel requests after an expired
+ * window all start a new window at 1 and all pass. The upsert runs atomically on both engines (a row lock on
+ * PostgreSQL, the single writer on SQLite), and every value in SET reads the row as it was before this update.
  */
 export async function hit(key: string, max: number, windowMs = WINDOW_MS): Promise<boolean> {
   const at = now()
-  const bucket = await db.rateLimitBucket.findUnique({ where: { key } })
-  if (!bucket || at.getTime() - bucket.windowStart.getTime() >= windowMs) {
-    await db.rateLimitBucket.upsert({
-      where: { key },
-      create: { key, windowStart: at, count: 1 },
-      update: { windowStart: at, count: 1 },
-    })
-    return false
-  }
-  const updated = await db.rateLimitBucket.update({ where: { key }, data: { count: { increment: 1 } } })
-  return updated.count > max
+  const expired = new Date(at.getTime() - windowMs)
+  const rows = await db.$queryRaw<{ count: number | bigint }[]>`
+    INSERT INTO "RateLimitBucket" ("key", "windowStart", "count", "createdAt", "updatedAt")
+    VALUES (${key}, ${at}, 1, ${at}, ${at})
+    ON CONFLICT ("key") DO UPDATE SET
+      "count" = CASE WHEN "RateLimitBucket"."windowStart" <= ${expired} THEN 1
+                     ELSE "RateLimitBucket"."count" + 1 END,
+      "windowStart" = CASE WHEN "RateLimitBucket"."windowStart" <= ${expired} THEN ${at}
+                           ELSE "RateLimitBucket"."windowStart" END,
+      "updatedAt" = ${at}
+    RETURNING "count"`
+  return Number(rows[0]!.count) > max
 }
 
 const TOO_MANY = 'U heeft het te vaak geprobeerd. Wacht 15 minuten en probeer het dan opnieuw.'

@@ -6,7 +6,8 @@ import { queueEmail } from '~/utils/email.server'
 import { recordAudit, type Actor } from '~/domain/audit/audit.server'
 import { REGION_ROLES, ROLE_LABELS, type RegionRole } from './roles'
 import { refuseLastAdminChange } from './members'
-import { TOKEN_PURPOSES, issueToken } from './tokens.server'
+import { TOKEN_PURPOSES, issueToken, revokeOpenInvitations } from './tokens.server'
+import { lockRegionMembers } from './locks.server'
 
 /** E-mail addresses of the region's staff in one role, each once: e.g. the inkopers to tell about a provider. */
 export async function regionStaffEmails(tx: DbOrTx, regionId: string, role: RegionRole): Promise<string[]> {
@@ -60,7 +61,10 @@ type Result = { ok: true } | { ok: false; message: string }
 
 type Inviter = { userId: string | null; name: string; actor: Actor }
 
-/** Invites staff by e-mail with a role and optionally the municipalities they work for (7 days, single use). */
+/**
+ * Invites staff by e-mail with a role and optionally the municipalities they work for (7 days, single use). An earlier
+ * open invitation to the same address for this region stops working, whatever its role: only the latest link counts.
+ */
 export async function inviteToRegion(
   regionId: string,
   inviter: Inviter,
@@ -81,6 +85,7 @@ async function inviteInTx(
   gemeenteCodes: string[],
 ): Promise<Result> {
   const email = emailInput.trim().toLowerCase()
+  await lockRegionMembers(tx, regionId)
   const region = await tx.region.findUniqueOrThrow({
     where: { id: regionId },
     select: { name: true, gemeenten: { select: { gemeenteCode: true } } },
@@ -94,6 +99,16 @@ async function inviteInTx(
     select: { id: true },
   })
   if (already) return { ok: false, message: `Deze persoon heeft deze rol al in ${region.name}.` }
+  if ((await revokeOpenInvitations(tx, { regionId }, { email })).length > 0) {
+    await recordAudit(tx, {
+      actor: inviter.actor,
+      action: 'regio.uitnodiging-ingetrokken',
+      subjectType: 'regio',
+      subjectId: regionId,
+      summary: `Eerdere uitnodiging aan ${email} ingetrokken: opnieuw uitgenodigd`,
+      regionId,
+    })
+  }
   const token = await issueToken(tx, TOKEN_PURPOSES.inviteRegion, {
     email,
     regionId,
@@ -143,6 +158,29 @@ export async function withdrawRegionInvitation(regionId: string, actor: Actor, t
   })
 }
 
+/**
+ * Ends the open invitations a regiobeheerder sent for the region, when they lose that role (removed or given another):
+ * a link must not add staff on behalf of someone who may no longer invite them.
+ */
+async function revokeInvitationsSentBy(
+  tx: DbOrTx,
+  regionId: string,
+  actor: Actor,
+  member: { id: string; name: string },
+  why: string,
+) {
+  const emails = await revokeOpenInvitations(tx, { regionId }, { invitedById: member.id })
+  if (emails.length === 0) return
+  await recordAudit(tx, {
+    actor,
+    action: 'regio.uitnodiging-ingetrokken',
+    subjectType: 'regio',
+    subjectId: regionId,
+    summary: `Open uitnodigingen van ${member.name} ingetrokken (${emails.join(', ')}): ${why}`,
+    regionId,
+  })
+}
+
 /** Changes the role of one membership; the region keeps at least one regiobeheerder. */
 export async function changeRegionRole(
   regionId: string,
@@ -151,9 +189,10 @@ export async function changeRegionRole(
   role: RegionRole,
 ): Promise<Result> {
   return db.$transaction(async (tx): Promise<Result> => {
+    await lockRegionMembers(tx, regionId)
     const target = await tx.regionMembership.findFirst({
       where: { id: membershipId, regionId },
-      select: { id: true, role: true, userId: true, user: { select: { name: true } } },
+      select: { id: true, role: true, userId: true, user: { select: { id: true, name: true } } },
     })
     if (!target) return { ok: false, message: 'Deze persoon hoort niet (meer) bij de regio.' }
     if (target.role === role) return { ok: true }
@@ -181,6 +220,9 @@ export async function changeRegionRole(
       summary: `Rol van ${target.user.name} gewijzigd van ${ROLE_LABELS[target.role as RegionRole].toLowerCase()} in ${ROLE_LABELS[role].toLowerCase()}`,
       regionId,
     })
+    if (target.role === 'regiobeheerder') {
+      await revokeInvitationsSentBy(tx, regionId, actor, target.user, 'geen regiobeheerder meer')
+    }
     return { ok: true }
   })
 }
@@ -192,9 +234,10 @@ export async function removeRegionMembership(
   membershipId: string,
 ): Promise<Result> {
   return db.$transaction(async (tx): Promise<Result> => {
+    await lockRegionMembers(tx, regionId)
     const target = await tx.regionMembership.findFirst({
       where: { id: membershipId, regionId },
-      select: { id: true, role: true, user: { select: { name: true } } },
+      select: { id: true, role: true, user: { select: { id: true, name: true } } },
     })
     if (!target) return { ok: false, message: 'Deze persoon hoort niet (meer) bij de regio.' }
     const admins = await tx.regionMembership.count({ where: { regionId, role: 'regiobeheerder' } })
@@ -212,6 +255,9 @@ export async function removeRegionMembership(
       summary: `${target.user.name} verwijderd als ${ROLE_LABELS[target.role as RegionRole].toLowerCase()}`,
       regionId,
     })
+    if (target.role === 'regiobeheerder') {
+      await revokeInvitationsSentBy(tx, regionId, actor, target.user, 'geen regiobeheerder meer')
+    }
     return { ok: true }
   })
 }
@@ -383,9 +429,15 @@ export async function addRegionGemeente(
   })
 }
 
+function joinDutch(items: string[]) {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} en ${items[items.length - 1]}`
+}
+
 /**
  * Removes a municipality from the region. Refused while one of the region's percelen still has it as a participant:
- * admissions and entries hang on that, so the inkoper takes it out of the perceel first.
+ * admissions and entries hang on that, so the inkoper takes it out of the perceel first. Also refused while a staff
+ * member (or an open invitation) is scoped to this municipality alone: without it their list would be empty, and an
+ * empty list means the whole region.
  */
 export async function removeRegionGemeente(
   regionId: string,
@@ -393,6 +445,7 @@ export async function removeRegionGemeente(
   gemeenteCode: string,
 ): Promise<Result> {
   return db.$transaction(async (tx): Promise<Result> => {
+    await lockRegionMembers(tx, regionId)
     const row = await tx.regionGemeente.findUnique({
       where: { regionId_gemeenteCode: { regionId, gemeenteCode } },
       select: { gemeente: { select: { name: true } } },
@@ -409,9 +462,52 @@ export async function removeRegionGemeente(
         message: `${row.gemeente.name} neemt deel aan ${percelen.map((p) => p.name).join(', ')}. Haal de gemeente eerst uit ${percelen.length === 1 ? 'dat perceel' : 'die percelen'}.`,
       }
     }
+    const name = row.gemeente.name
+    const onlyHere = await tx.regionMembership.findMany({
+      where: { regionId, gemeenten: { some: { gemeenteCode }, every: { gemeenteCode } } },
+      orderBy: [{ user: { name: 'asc' } }, { role: 'asc' }],
+      select: { role: true, user: { select: { name: true } } },
+    })
+    const invitations = (
+      await tx.verificationToken.findMany({
+        where: {
+          regionId,
+          purpose: TOKEN_PURPOSES.inviteRegion,
+          usedAt: null,
+          expiresAt: { gt: now() },
+          gemeenteCodes: { contains: gemeenteCode },
+        },
+        orderBy: { email: 'asc' },
+        select: { id: true, email: true, gemeenteCodes: true },
+      })
+    ).map((i) => ({ ...i, codes: i.gemeenteCodes.split(',').filter(Boolean) }))
+    const invitedOnlyHere = invitations.filter((i) => i.codes.length === 1 && i.codes[0] === gemeenteCode)
+    if (onlyHere.length > 0 || invitedOnlyHere.length > 0) {
+      const reasons: string[] = []
+      if (onlyHere.length > 0) {
+        const who = onlyHere.map((m) => `${m.user.name} (${ROLE_LABELS[m.role as RegionRole].toLowerCase()})`)
+        reasons.push(
+          `${joinDutch(who)} ${who.length === 1 ? 'werkt' : 'werken'} alleen voor ${name}. Kies eerst bij "Voor welke gemeenten een medewerker werkt" andere gemeenten, of niets voor de hele regio.`,
+        )
+      }
+      if (invitedOnlyHere.length > 0) {
+        const to = invitedOnlyHere.map((i) => i.email)
+        reasons.push(
+          `De open ${to.length === 1 ? 'uitnodiging' : 'uitnodigingen'} aan ${joinDutch(to)} ${to.length === 1 ? 'geldt' : 'gelden'} alleen voor ${name}. Trek ${to.length === 1 ? 'die' : 'ze'} eerst in bij Medewerkers.`,
+        )
+      }
+      return { ok: false, message: `${name} kan nog niet uit de regio. ${reasons.join(' ')}` }
+    }
     await tx.regionMembershipGemeente.deleteMany({
       where: { gemeenteCode, membership: { regionId } },
     })
+    // Open invitations for more municipalities keep the others.
+    for (const i of invitations.filter((i) => i.codes.includes(gemeenteCode))) {
+      await tx.verificationToken.update({
+        where: { id: i.id },
+        data: { gemeenteCodes: i.codes.filter((c) => c !== gemeenteCode).join(',') },
+      })
+    }
     await tx.regionGemeente.delete({ where: { regionId_gemeenteCode: { regionId, gemeenteCode } } })
     await recordAudit(tx, {
       actor,
@@ -433,6 +529,7 @@ export async function setStaffGemeenten(
   gemeenteCodes: string[],
 ): Promise<Result> {
   return db.$transaction(async (tx): Promise<Result> => {
+    await lockRegionMembers(tx, regionId)
     const membership = await tx.regionMembership.findFirst({
       where: { id: membershipId, regionId },
       select: { id: true, user: { select: { name: true } } },

@@ -37,7 +37,11 @@ export type TokenData = {
   invitedById?: string | null
 }
 
-/** Stores a new token and returns the raw value for the e-mail. Earlier unused tokens of the same kind stop working. */
+/**
+ * Stores a new token and returns the raw value for the e-mail. Earlier unused tokens of the same kind stop working;
+ * invitations excepted, which the inviting code revokes itself per organisation or region (and audits, see
+ * `revokeOpenInvitations`).
+ */
 export async function issueToken(tx: DbOrTx, purpose: TokenPurpose, data: TokenData, raw = newToken()) {
   const at = now()
   if (purpose !== 'uitnodiging-organisatie' && purpose !== 'uitnodiging-regio') {
@@ -73,6 +77,33 @@ export async function revokeEmailChanges(tx: DbOrTx, userId: string) {
     where: { purpose: TOKEN_PURPOSES.changeEmail, userId, usedAt: null },
     data: { usedAt: now() },
   })
+}
+
+/**
+ * Ends the unused invitations of one organisation or region that match: those to one address (before inviting it
+ * again, so an earlier link with another role stops working), or those one person sent (when they stop being
+ * beheerder there, so their links do not outlive their right to invite). Returns the addresses, for the audit trail.
+ */
+export async function revokeOpenInvitations(
+  tx: DbOrTx,
+  scope: { organisationId: string } | { regionId: string },
+  match: { email: string } | { invitedById: string },
+): Promise<string[]> {
+  const where = {
+    ...('organisationId' in scope
+      ? { purpose: TOKEN_PURPOSES.inviteOrganisation, organisationId: scope.organisationId }
+      : { purpose: TOKEN_PURPOSES.inviteRegion, regionId: scope.regionId }),
+    ...match,
+    usedAt: null,
+    expiresAt: { gt: now() },
+  }
+  const open = await tx.verificationToken.findMany({ where, select: { id: true, email: true } })
+  if (open.length === 0) return []
+  await tx.verificationToken.updateMany({
+    where: { id: { in: open.map((t) => t.id) }, usedAt: null },
+    data: { usedAt: now() },
+  })
+  return [...new Set(open.map((t) => t.email))]
 }
 
 /** A 6-digit confirmation code; stored as a token whose hash includes the user id. */

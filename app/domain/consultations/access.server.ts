@@ -1,6 +1,6 @@
 import {
   currentMembership,
-  getViewer,
+  getSignedInViewer,
   notFound,
   requireRegionBySlug,
   type Viewer,
@@ -14,9 +14,12 @@ export function requireConsultationStaff(request: Request, slug: string) {
   return requireRegionBySlug(request, slug, [...CONSULTATION_STAFF])
 }
 
-/** Who is looking at a public round page: nobody, a provider (current organisation), council member or staff. */
+/**
+ * Who is looking at a public round page: nobody, a provider (current organisation), council member or staff. A
+ * session still short of its second factor or e-mail confirmation sees what a visitor sees.
+ */
 export async function roundViewer(request: Request, regionId: string) {
-  const viewer = await getViewer(request)
+  const viewer = await getSignedInViewer(request)
   if (!viewer) return { viewer: null, membership: null, isCouncil: false, staffSlug: null }
   const membership = await currentMembership(request, viewer)
   return { viewer, membership, ...regionRoles(viewer, regionId) }
