@@ -33,6 +33,7 @@ const ADMISSION_STATUS: Record<string, string> = {
   actief: 'Actief',
   geschorst: 'Geschorst',
   beeindigd: 'Beëindigd',
+  afgelopen: 'Afgelopen',
 }
 
 type Row = {

@@ -330,7 +330,7 @@ async function seedObligations(db: Db, percelen: { id: string; name: string }[])
           : due >= today
             ? 'open'
             : handOverAtEnd
-              ? 'ingediend' // handed in, waiting for the buyer (an open one would be made again by the sync job)
+              ? 'ingediend' // handed in, waiting for the buyer: a plan to review in the demo
               : pastState(PLAN_OF[pair.organisationId] ?? index, fromLatest, t.kind)
         // A fixed id for the submitted report of De Linge that the buyer reviews in the demo (and the access walk).
         const fixed =

@@ -8,7 +8,7 @@ import { newId } from '~/utils/ids.server'
 import { now } from '~/utils/clock'
 import { getEnv } from '~/utils/env.server'
 import { queueEmail } from '~/utils/email.server'
-import { formatDate } from '~/utils/time'
+import { formatDate, startOfAmsterdamDay } from '~/utils/time'
 import { recordAudit, type Actor } from '~/domain/audit/audit.server'
 import {
   canTransition,
@@ -20,6 +20,9 @@ import {
 import { syncObligationsForPerceel } from './obligations.server'
 
 export class ContractRuleError extends Error {}
+
+/** A decision that lost the race with someone else's (review, extension). */
+export const DECIDED_MEANWHILE = 'Iemand anders heeft hierover net besloten. Open de pagina opnieuw.'
 
 /** Who hears from us about an organisation's obligations: its beheerders, or the organisation's own address. */
 export async function providerRecipients(tx: DbOrTx, organisationId: string): Promise<string[]> {
@@ -51,6 +54,16 @@ async function mailProvider(
 async function admittedOrganisations(tx: DbOrTx, perceelId: string): Promise<string[]> {
   const rows = await tx.admission.findMany({
     where: { perceelId, status: { in: ['actief', 'geschorst'] } },
+    distinct: ['organisationId'],
+    select: { organisationId: true },
+  })
+  return rows.map((r) => r.organisationId)
+}
+
+/** Organisations with an open obligation under the template due today or later: those a template change reaches. */
+async function withOpenFutureObligations(tx: DbOrTx, templateId: string): Promise<string[]> {
+  const rows = await tx.obligation.findMany({
+    where: { templateId, status: 'open', dueDate: { gte: startOfAmsterdamDay(now()) } },
     distinct: ['organisationId'],
     select: { organisationId: true },
   })
@@ -258,14 +271,16 @@ export async function decideExtension(input: {
     if (ext.decision) throw new ContractRuleError('Over deze verlenging is al besloten.')
     if (input.decision === 'verlengd' && ext.newEndDate <= ext.contract.endDate)
       throw new ContractRuleError('De nieuwe einddatum ligt niet na de huidige einddatum.')
-    await tx.contractExtension.update({
-      where: { id: ext.id },
+    // Only if still undecided: two buyers deciding at once both pass the check above on PostgreSQL.
+    const decided = await tx.contractExtension.updateMany({
+      where: { id: ext.id, decision: null },
       data: {
         decision: input.decision,
         decidedAt: now(),
         decidedById: 'userId' in input.actor ? (input.actor.userId ?? null) : null,
       },
     })
+    if (decided.count !== 1) throw new ContractRuleError(DECIDED_MEANWHILE)
     const perceelName = ext.contract.perceel.name
     if (input.decision === 'verlengd') {
       await tx.contract.update({ where: { id: ext.contract.id }, data: { endDate: ext.newEndDate } })
@@ -322,7 +337,10 @@ export async function createTemplate(input: {
     })
     if (!contract) throw new ContractRuleError('Leg eerst de looptijd van het contract vast.')
     const id = newId()
-    await tx.obligationTemplate.create({ data: { id, contractId: contract.id, ...input.template } })
+    // createdAt from the app clock: a hand-over plan is only owed for endings after the template existed.
+    await tx.obligationTemplate.create({
+      data: { id, contractId: contract.id, ...input.template, createdAt: now() },
+    })
     await recordAudit(tx, {
       actor: input.actor,
       action: 'verplichting.sjabloon_toegevoegd',
@@ -338,7 +356,7 @@ export async function createTemplate(input: {
 
 /**
  * Changes a template (or ends it with `active: false`). Future open obligations follow; past and handled ones stay.
- * Providers with obligations under the template are told by e-mail.
+ * Providers with open future obligations under the template, before or after the change, are told by e-mail.
  */
 export async function updateTemplate(input: {
   regionId: string
@@ -366,11 +384,14 @@ export async function updateTemplate(input: {
     })
     if (!before) throw new ContractRuleError('Deze verplichting bestaat niet.')
     const t = input.template
+    // Read before the sync: ending or rescheduling removes open future obligations, and their providers must hear.
+    const affected = new Set(await withOpenFutureObligations(tx, before.id))
     await tx.obligationTemplate.update({
       where: { id: before.id },
       data: { ...t, version: before.version + 1 },
     })
     const sync = await syncObligationsForPerceel(tx, input.perceelId)
+    for (const organisationId of await withOpenFutureObligations(tx, before.id)) affected.add(organisationId)
     const schedule = t.active
       ? `${RECURRENCE_LABELS[t.recurrence].toLowerCase()}, ${dueDayLabel(t.recurrence, t.dueDay)}`
       : 'beëindigd'
@@ -383,14 +404,9 @@ export async function updateTemplate(input: {
       reason: input.reason ?? null,
       regionId: input.regionId,
     })
-    const affected = await tx.obligation.findMany({
-      where: { templateId: before.id },
-      distinct: ['organisationId'],
-      select: { organisationId: true },
-    })
     const link = `${getEnv().APP_URL}/aanbieder/verplichtingen`
     const perceelName = before.contract.perceel.name
-    for (const { organisationId } of affected) {
+    for (const organisationId of affected) {
       await mailProvider(tx, organisationId, {
         subject: `Verplichting gewijzigd: ${t.title}`,
         text: `De gemeente heeft de verplichting "${before.title}" voor ${perceelName} gewijzigd.\n\nNieuw: ${t.title}, ${schedule}.${
@@ -465,13 +481,15 @@ export async function reviewObligation(input: {
     if (input.decision === 'correctie_gevraagd' && !input.message?.trim())
       throw new ContractRuleError('Schrijf wat de aanbieder moet verbeteren.')
     const at = now()
-    await tx.obligation.update({
-      where: { id: o.id },
+    // Only if still submitted: two reviewers at once both pass the check above on PostgreSQL.
+    const reviewed = await tx.obligation.updateMany({
+      where: { id: o.id, status: 'ingediend' },
       data:
         input.decision === 'geaccepteerd'
           ? { status: 'geaccepteerd', completedAt: at }
           : { status: 'correctie_gevraagd', correction: input.message!.trim(), completedAt: null },
     })
+    if (reviewed.count !== 1) throw new ContractRuleError(DECIDED_MEANWHILE)
     await recordAudit(tx, {
       actor: input.actor,
       action:

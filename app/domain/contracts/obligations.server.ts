@@ -12,17 +12,19 @@
  *   template and term changes (see below): an open one whose date no longer applies moves to a new date that has no
  *   obligation yet, or is removed when there is none.
  * - A provider whose admissions on the perceel have all ENDED gets nothing new, except the hand-over plan: each
- *   `overdrachtsplan` template gives one obligation due `dueDay` days before the admission's end (never before today).
- *   Its other open future obligations become "niet van toepassing".
- * - When a template or the contract term changes, future OPEN obligations without a deliverable follow: those whose
- *   date no longer applies are removed, missing ones are created, titles follow. Submitted, accepted, corrected and
- *   past obligations stay as they were.
+ *   `overdrachtsplan` template gives one obligation per ending, due `dueDay` days before the admission's end (never
+ *   before today). A plan that exists stays the only one, also when it is late; none is made for an ending before
+ *   the template existed. Its other open future obligations become "niet van toepassing".
+ * - When a template or the contract term changes, future OPEN obligations without a deliverable follow, matched by
+ *   period (the quarter, month or year they are for): they move to the new date of their period, those whose period
+ *   no longer applies are removed, titles follow. A period that already has a handled obligation gets no second one.
+ *   Submitted, accepted, corrected and past obligations stay as they were.
  */
 import type { Db, DbOrTx } from '~/utils/db.server'
 import { newId } from '~/utils/ids.server'
 import { now } from '~/utils/clock'
 import { addDays, addWorkingDays, nextWorkingDayOnOrAfter, startOfAmsterdamDay } from '~/utils/time'
-import { dueDates, type Recurrence } from './recurrence'
+import { dueSchedule, periodCandidates, type Due, type Recurrence } from './recurrence'
 
 /** Working days a provider gets for the hand-over plan when its admission ends sooner than the template foresaw. */
 export const HANDOVER_GRACE_WORKING_DAYS = 10
@@ -36,6 +38,7 @@ type TemplateRow = {
   recurrence: string
   dueDay: number
   active: boolean
+  createdAt: Date
 }
 
 export type SyncResult = { created: number; removed: number; updated: number; notApplicable: number }
@@ -69,15 +72,29 @@ function matchesTemplate(o: ReturnType<typeof fromTemplate>, t: TemplateRow) {
 /** How far `reconcile` may go: an active provider gets everything, a suspended one nothing new. */
 type ReconcileMode = 'actief' | 'geschorst'
 
+type Row = ReturnType<typeof fromTemplate> & {
+  id: string
+  dueDate: Date
+  status: string
+  _count: { deliverables: number }
+}
+
 /**
- * Makes the future obligations of one template for one organisation equal to `desired` (due dates on or after
- * `from`): removes open ones without a deliverable that no longer apply and makes open ones follow a changed template.
+ * Makes the obligations of one template for one organisation follow `desired` (due dates on or after `from`, each
+ * with its period). Obligations are matched by period, not by date, so a changed due day moves an obligation within
+ * its period instead of adding a second one for the same quarter:
  *
- * - `actief`: creates missing ones, and reopens a "niet van toepassing" one without a deliverable on a wanted date
- *   (a provider admitted again owes the rest of the contract).
- * - `geschorst`: creates nothing. An open obligation whose date no longer applies moves to a wanted date that has no
- *   obligation yet (earliest to earliest), so a rescheduled template reaches a suspended provider without giving it
- *   more to do; those left over are removed.
+ * - A period with a handled obligation (submitted, accepted, correction asked), or an open one already past, is done:
+ *   nothing is added, and a future open one in it is left over.
+ * - Otherwise its future open obligation (the first) moves to the wanted date and follows the template.
+ * - `actief`: a period without any gets one: a "niet van toepassing" one without a deliverable is opened again (a
+ *   provider admitted again owes the rest of the contract), else a new one is made.
+ * - `geschorst`: creates nothing. A left-over open obligation moves to a wanted period that has none yet (earliest to
+ *   earliest), so a rescheduled template reaches a suspended provider without giving it more to do.
+ * - Left-over open obligations are removed.
+ *
+ * Rows from `lowest` on count (the admission's start, or today when that is later): history before the admission
+ * belongs to an earlier one. Only rows due on or after `from` change.
  *
  * Every write re-checks "open (or n.v.t.) and no deliverable" in the same statement: a deliverable submitted
  * concurrently, after the read, must never be deleted (the delete cascades) or overwritten.
@@ -86,13 +103,14 @@ async function reconcile(
   tx: DbOrTx,
   template: TemplateRow,
   organisationId: string,
-  desired: Date[],
-  from: Date,
+  desired: Due[],
+  window: { lowest: Date; from: Date },
   mode: ReconcileMode = 'actief',
 ): Promise<SyncResult> {
   const result = empty()
-  const existing = await tx.obligation.findMany({
-    where: { templateId: template.id, organisationId, dueDate: { gte: from } },
+  const recurrence = template.recurrence as Recurrence
+  const rows: Row[] = await tx.obligation.findMany({
+    where: { templateId: template.id, organisationId, dueDate: { gte: window.lowest } },
     orderBy: { dueDate: 'asc' },
     select: {
       id: true,
@@ -105,60 +123,157 @@ async function reconcile(
       _count: { select: { deliverables: true } },
     },
   })
+  const editable = (o: Row) => o.status === 'open' && o._count.deliverables === 0 && o.dueDate >= window.from
+  const reopenable = (o: Row) =>
+    mode === 'actief' &&
+    o.status === 'niet_van_toepassing' &&
+    o._count.deliverables === 0 &&
+    o.dueDate >= window.from
+  const done = (o: Row) => o.status !== 'niet_van_toepassing' && !editable(o)
+
+  // Each row's period. A row on a wanted date is normally that date's (the rule did not change), but a changed due
+  // day can land on the old date of a neighbouring period: so rows off the wanted dates claim their most likely
+  // period first, and a row on a wanted date takes that date's period only while no other row claimed it.
+  const wantedAt = new Map(desired.map((d) => [d.due.getTime(), d.period]))
+  const wantedPeriods = new Set(desired.map((d) => d.period))
+  const byPeriod = new Map<number, Row[]>()
+  const claim = (o: Row, preferred?: number) => {
+    const candidates = periodCandidates(recurrence, o.dueDate)
+    const free = (p: number) => wantedPeriods.has(p) && !byPeriod.has(p)
+    const period =
+      (preferred !== undefined && free(preferred) ? preferred : undefined) ??
+      candidates.find(free) ??
+      candidates.find((p) => wantedPeriods.has(p)) ??
+      candidates[0]!
+    byPeriod.set(period, [...(byPeriod.get(period) ?? []), o])
+  }
+  for (const o of rows) if (!wantedAt.has(o.dueDate.getTime())) claim(o)
+  for (const o of rows) if (wantedAt.has(o.dueDate.getTime())) claim(o, wantedAt.get(o.dueDate.getTime()))
+
+  const moves: { row: Row; to: Date }[] = []
+  const spare: Row[] = []
+  const uncovered: Date[] = []
+  for (const d of desired) {
+    const members = byPeriod.get(d.period) ?? []
+    byPeriod.delete(d.period)
+    const open = members.filter(editable)
+    if (members.some(done)) {
+      spare.push(...open)
+      continue
+    }
+    const keep =
+      open.find((o) => o.dueDate.getTime() === d.due.getTime()) ?? open[0] ?? members.find(reopenable)
+    if (keep) moves.push({ row: keep, to: d.due })
+    else uncovered.push(d.due)
+    spare.push(...open.filter((o) => o !== keep))
+  }
+  for (const members of byPeriod.values()) spare.push(...members.filter(editable))
+  spare.sort((a, b) => a.dueDate.getTime() - b.dueDate.getTime())
+  if (mode === 'geschorst') {
+    while (uncovered.length > 0 && spare.length > 0)
+      moves.push({ row: spare.shift()!, to: uncovered.shift()! })
+    uncovered.length = 0
+  }
+
   const untouched = { status: 'open', deliverables: { none: {} } } as const
-  const wanted = new Set(desired.map((d) => d.getTime()))
-  const have = new Set(existing.map((o) => o.dueDate.getTime()))
-  const missing = [...new Set(desired.map((d) => d.getTime()))]
-    .filter((t) => !have.has(t))
-    .sort((a, b) => a - b)
-    .map((t) => new Date(t))
-  for (const o of existing) {
-    const removable = o.status === 'open' && o._count.deliverables === 0
-    if (!wanted.has(o.dueDate.getTime())) {
-      if (!removable) continue
-      const moveTo = mode === 'geschorst' ? missing.shift() : undefined
-      if (moveTo) {
-        const moved = await tx.obligation.updateMany({
-          where: { id: o.id, ...untouched },
-          data: { dueDate: moveTo, ...fromTemplate(template) },
-        })
-        result.updated += moved.count
-      } else {
-        const deleted = await tx.obligation.deleteMany({ where: { id: o.id, ...untouched } })
-        result.removed += deleted.count
-      }
-    } else if (removable && !matchesTemplate(o, template)) {
+  const occupied = new Set(rows.map((o) => o.dueDate.getTime()))
+  for (const o of spare) {
+    const deleted = await tx.obligation.deleteMany({ where: { id: o.id, ...untouched } })
+    result.removed += deleted.count
+    if (deleted.count > 0) occupied.delete(o.dueDate.getTime())
+  }
+  // Moves in rounds: a date another obligation still holds (unique per template and organisation) frees up once
+  // that one has moved on. Schedules run in order, so this ends; a move that stays blocked is left for now.
+  let pending = moves.filter(
+    ({ row, to }) =>
+      row.status !== 'open' || row.dueDate.getTime() !== to.getTime() || !matchesTemplate(row, template),
+  )
+  while (pending.length > 0) {
+    const ready = pending.filter(
+      ({ row, to }) => row.dueDate.getTime() === to.getTime() || !occupied.has(to.getTime()),
+    )
+    if (ready.length === 0) break
+    for (const { row, to } of ready) {
+      const reopen = row.status === 'niet_van_toepassing'
       const updated = await tx.obligation.updateMany({
-        where: { id: o.id, ...untouched },
-        data: fromTemplate(template),
+        where: reopen
+          ? { id: row.id, status: 'niet_van_toepassing', deliverables: { none: {} } }
+          : { id: row.id, ...untouched },
+        data: { dueDate: to, ...fromTemplate(template), ...(reopen ? { status: 'open' } : {}) },
       })
       result.updated += updated.count
-    } else if (mode === 'actief' && o.status === 'niet_van_toepassing' && o._count.deliverables === 0) {
-      const reopened = await tx.obligation.updateMany({
-        where: { id: o.id, status: 'niet_van_toepassing', deliverables: { none: {} } },
-        data: { status: 'open', ...fromTemplate(template) },
-      })
-      result.updated += reopened.count
+      if (updated.count > 0) {
+        occupied.delete(row.dueDate.getTime())
+        occupied.add(to.getTime())
+      }
     }
+    pending = pending.filter((m) => !ready.includes(m))
   }
-  if (mode === 'geschorst') return result
-  for (const due of missing) {
+  for (const due of uncovered) {
+    if (occupied.has(due.getTime())) continue
     await tx.obligation.create({
       data: { id: newId(), templateId: template.id, organisationId, dueDate: due, ...fromTemplate(template) },
     })
+    occupied.add(due.getTime())
     result.created++
   }
   return result
 }
 
 /** The due dates of a template on or after `from` for a provider admitted on `admittedOn` (none when inactive). */
-function desiredDates(template: TemplateRow, term: { start: Date; end: Date }, admittedOn: Date, from: Date) {
+function desiredDues(template: TemplateRow, term: { start: Date; end: Date }, admittedOn: Date, from: Date) {
   if (!template.active) return []
-  return dueDates(
+  return dueSchedule(
     { recurrence: template.recurrence as Recurrence, dueDay: template.dueDay },
     term,
     admittedOn,
-  ).filter((d) => d >= from)
+  ).filter((d) => d.due >= from)
+}
+
+/**
+ * The hand-over plan of an organisation whose admissions on the perceel all ended on `endedOn`. There is one plan per
+ * ending: any plan of this template due since the latest admission started (whatever its status or date, also one
+ * that is late) is that plan. An open one only ever moves to an earlier date, when the ending came sooner than its
+ * date foresaw; a second one is never made.
+ */
+async function syncHandOverPlan(
+  tx: DbOrTx,
+  template: TemplateRow,
+  organisationId: string,
+  ending: { endedOn: Date; stretchStart: Date; today: Date },
+): Promise<SyncResult> {
+  const { endedOn, today } = ending
+  const result = empty()
+  const raw = addDays(endedOn, -template.dueDay)
+  // An ending that comes sooner than the template foresaw still leaves time to write the plan: at most
+  // HANDOVER_GRACE_WORKING_DAYS from today, or the ending itself when that comes first.
+  const grace = addWorkingDays(today, HANDOVER_GRACE_WORKING_DAYS)
+  const due = nextWorkingDayOnOrAfter(
+    raw >= today ? raw : endedOn > today && endedOn < grace ? endedOn : grace,
+  )
+  const plans = await tx.obligation.findMany({
+    where: { templateId: template.id, organisationId, dueDate: { gte: ending.stretchStart } },
+    orderBy: { dueDate: 'asc' },
+    select: { id: true, dueDate: true, status: true },
+  })
+  if (plans.length === 0) {
+    // A template added after the ending asks nothing of providers that had left before it existed.
+    if (endedOn < startOfAmsterdamDay(template.createdAt)) return result
+    await tx.obligation.create({
+      data: { id: newId(), templateId: template.id, organisationId, dueDate: due, ...fromTemplate(template) },
+    })
+    result.created++
+    return result
+  }
+  const open = plans.find((o) => o.status === 'open')
+  if (open && open.dueDate > due && !plans.some((o) => o.dueDate.getTime() === due.getTime())) {
+    const moved = await tx.obligation.updateMany({
+      where: { id: open.id, status: 'open', deliverables: { none: {} } },
+      data: { dueDate: due },
+    })
+    result.updated += moved.count
+  }
+  return result
 }
 
 /**
@@ -187,6 +302,7 @@ export async function syncObligationsForOrganisation(
           recurrence: true,
           dueDay: true,
           active: true,
+          createdAt: true,
         },
       },
     },
@@ -211,9 +327,13 @@ export async function syncObligationsForOrganisation(
     const admittedOn = new Date(Math.min(...current.map((a) => a.since.getTime())))
     const admittedDay = startOfAmsterdamDay(admittedOn)
     const from = admittedDay > today ? admittedDay : today
+    const lowest = admittedDay < today ? admittedDay : today
     for (const template of contract.templates) {
-      const desired = desiredDates(template, term, admittedOn, from)
-      result = add(result, await reconcile(tx, template, organisationId, desired, today, mode))
+      const desired = desiredDues(template, term, admittedOn, from)
+      result = add(
+        result,
+        await reconcile(tx, template, organisationId, desired, { lowest, from: today }, mode),
+      )
     }
     return result
   }
@@ -222,40 +342,12 @@ export async function syncObligationsForOrganisation(
   const endedOn = startOfAmsterdamDay(
     new Date(Math.max(...admissions.map((a) => (a.endedAt ?? today).getTime()))),
   )
+  // A plan due before the latest admission started was for an earlier ending (before a re-admission).
+  const stretchStart = startOfAmsterdamDay(new Date(Math.max(...admissions.map((a) => a.since.getTime()))))
   for (const template of contract.templates) {
     if (template.kind === 'overdrachtsplan' && template.active) {
-      const done = await tx.obligation.count({
-        where: { templateId: template.id, organisationId, status: { not: 'open' } },
-      })
-      if (done > 0) continue
-      const raw = addDays(endedOn, -template.dueDay)
-      // An ending that comes sooner than the template foresaw still leaves time to write the plan: at most
-      // HANDOVER_GRACE_WORKING_DAYS from today, or the ending itself when that comes first.
-      const grace = addWorkingDays(today, HANDOVER_GRACE_WORKING_DAYS)
-      const due = nextWorkingDayOnOrAfter(
-        raw >= today ? raw : endedOn > today && endedOn < grace ? endedOn : grace,
-      )
-      // Keep at most one open hand-over obligation: the earliest that is still ahead, moved to the new date.
-      const open = await tx.obligation.findMany({
-        where: { templateId: template.id, organisationId, status: 'open', dueDate: { gte: today } },
-        orderBy: { dueDate: 'asc' },
-        select: { id: true, dueDate: true },
-      })
-      if (open.length === 0) {
-        await tx.obligation.create({
-          data: {
-            id: newId(),
-            templateId: template.id,
-            organisationId,
-            dueDate: due,
-            ...fromTemplate(template),
-          },
-        })
-        result.created++
-      } else if (open[0]!.dueDate > due) {
-        await tx.obligation.update({ where: { id: open[0]!.id }, data: { dueDate: due } })
-        result.updated++
-      }
+      const plan = await syncHandOverPlan(tx, template, organisationId, { endedOn, stretchStart, today })
+      result = add(result, plan)
       continue
     }
     const closed = await tx.obligation.updateMany({

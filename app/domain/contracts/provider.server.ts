@@ -121,7 +121,15 @@ export async function getProviderOverview(organisationId: string) {
     contracts: [...contracts.values()].map((c) => ({
       ...c,
       gemeenten: [...c.gemeenten].sort((a, b) => a.localeCompare(b, 'nl')),
-      status: c.statuses.has('actief') ? 'actief' : c.statuses.has('geschorst') ? 'geschorst' : 'beeindigd',
+      // A contract past its end date has ended, whatever its admissions still say (they end a day later, by a job).
+      status:
+        c.contract && startOfAmsterdamDay(c.contract.endDate) < today
+          ? 'afgelopen'
+          : c.statuses.has('actief')
+            ? 'actief'
+            : c.statuses.has('geschorst')
+              ? 'geschorst'
+              : 'beeindigd',
       statuses: undefined,
     })),
     tariffs: [...products.values()].sort((a, b) =>

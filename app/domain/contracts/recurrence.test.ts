@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { fromAmsterdamLocal, toDateInputValue } from '~/utils/time'
-import { displayStatus, dueDates, isLate, reminderMark, canTransition, type Rule } from './recurrence'
+import {
+  displayStatus,
+  dueDates,
+  dueSchedule,
+  isLate,
+  periodCandidates,
+  periodOf,
+  reminderMark,
+  canTransition,
+  type Rule,
+} from './recurrence'
 
 const day = (iso: string) => {
   const [y, m, d] = iso.split('-').map(Number)
@@ -53,6 +63,35 @@ describe('dueDates: per kwartaal', () => {
       '2027-09-30', // Q3 has 92
       '2027-12-31', // Q4 has 92
     ])
+  })
+})
+
+describe('periods: what a due date is for', () => {
+  it('numbers each quarter once, whatever the due day or the term, also when its date moves into the next one', () => {
+    const q = (iso: string) => periodOf('per_kwartaal', day(iso))
+    const schedule = dueSchedule(rule('per_kwartaal', 92), term('2024-01-01', '2024-12-31'))
+    expect(schedule.map((d) => [toDateInputValue(d.due), d.period])).toEqual([
+      ['2024-04-02', q('2024-01-01')], // 31 March is Easter Sunday, 1 April Easter Monday
+      ['2024-07-01', q('2024-04-01')], // 30 June is a Sunday
+      ['2024-09-30', q('2024-07-01')],
+      ['2024-12-31', q('2024-10-01')],
+    ])
+    expect(q('2024-08-14')).toBe(q('2024-07-30'))
+    expect(q('2024-10-01')).toBe(q('2024-07-30') + 1)
+    expect(q('2025-01-30')).toBe(q('2024-10-30') + 1)
+  })
+
+  it('a stored date can be for its own period or for one whose due day fell on the non-working days before it', () => {
+    const m = (iso: string) => periodOf('maandelijks', day(iso))
+    // 2 January 2024: day 1 after Nieuwjaarsdag, or day 31 of December (a Sunday).
+    expect(periodCandidates('maandelijks', day('2024-01-02'))).toEqual([m('2024-01-02'), m('2023-12-31')])
+    expect(periodCandidates('maandelijks', day('2024-01-15'))).toEqual([m('2024-01-15')])
+    const q = (iso: string) => periodOf('per_kwartaal', day(iso))
+    expect(periodCandidates('per_kwartaal', day('2024-04-02'))).toEqual([q('2024-04-02'), q('2024-03-31')])
+    expect(periodCandidates('per_kwartaal', day('2024-07-30'))).toEqual([q('2024-07-30')])
+    // One-off rules have one period.
+    expect(periodCandidates('voor_einde', day('2024-04-02'))).toEqual([0])
+    expect(dueSchedule(rule('eenmalig', 30), term('2024-01-01', '2024-12-31'))[0]!.period).toBe(0)
   })
 })
 

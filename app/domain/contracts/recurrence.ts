@@ -21,6 +21,7 @@ import {
   amsterdamParts,
   daysBetween,
   fromAmsterdamLocal,
+  isWorkingDay,
   nextWorkingDayOnOrAfter,
   startOfAmsterdamDay,
 } from '~/utils/time'
@@ -108,21 +109,50 @@ function dayOfPeriod(year: number, month: number, months: number, dueDay: number
   return addDays(first, Math.min(Math.max(dueDay, 1), length) - 1)
 }
 
+/** One due date and the period it is for (see `periodOf`). */
+export type Due = { due: Date; period: number }
+
+const PERIOD_MONTHS = { maandelijks: 1, per_kwartaal: 3, jaarlijks: 12 } as const
+
 /**
- * The due dates of one rule within a contract term, in order, each moved to the next working day.
- * `admittedOn` anchors `eenmalig` (days after admission); it defaults to the contract start.
+ * Which period a raw (unmoved) due day belongs to: for a periodic rule the month, quarter or year counted from year 0,
+ * so the same quarter has the same number whatever the due day or the term; a one-off rule has one period, 0.
+ * Obligations are matched by period, not by date: a changed due day moves the obligation within its period.
  */
-export function dueDates(rule: Rule, term: Term, admittedOn?: Date): Date[] {
+export function periodOf(recurrence: Recurrence, rawDay: Date): number {
+  if (!(recurrence in PERIOD_MONTHS)) return 0
+  const p = amsterdamParts(rawDay)
+  return Math.floor((p.year * 12 + p.month - 1) / PERIOD_MONTHS[recurrence as keyof typeof PERIOD_MONTHS])
+}
+
+/**
+ * The periods a stored due date can be for, most likely first. The date was moved forward over non-working days only,
+ * so its raw day is the date itself or one of the non-working days right before it: e.g. 2 January 2024 is January's
+ * (day 1, moved past Nieuwjaarsdag) or December's (day 31 of a December ending on a Sunday).
+ */
+export function periodCandidates(recurrence: Recurrence, dueDate: Date): number[] {
+  const periods = [periodOf(recurrence, dueDate)]
+  for (let d = addDays(dueDate, -1); !isWorkingDay(d); d = addDays(d, -1)) {
+    const p = periodOf(recurrence, d)
+    if (!periods.includes(p)) periods.push(p)
+  }
+  return periods
+}
+
+/**
+ * The due dates of one rule within a contract term, in order, each moved to the next working day, with the period
+ * each is for. `admittedOn` anchors `eenmalig` (days after admission); it defaults to the contract start.
+ */
+export function dueSchedule(rule: Rule, term: Term, admittedOn?: Date): Due[] {
   const start = startOfAmsterdamDay(term.start)
   const end = startOfAmsterdamDay(term.end)
   if (end < start || !Number.isInteger(rule.dueDay) || rule.dueDay < 0) return []
   const raw: Date[] = []
-  const months = { maandelijks: 1, per_kwartaal: 3, jaarlijks: 12 } as const
   switch (rule.recurrence) {
     case 'maandelijks':
     case 'per_kwartaal':
     case 'jaarlijks': {
-      const size = months[rule.recurrence]
+      const size = PERIOD_MONTHS[rule.recurrence]
       const s = amsterdamParts(start)
       // The first month of the period containing the start.
       let period = { year: s.year, month: s.month - ((s.month - 1) % size) }
@@ -152,9 +182,14 @@ export function dueDates(rule: Rule, term: Term, admittedOn?: Date): Date[] {
       break
     }
   }
-  const moved = raw.map((d) => nextWorkingDayOnOrAfter(d))
+  const moved = raw.map((d) => ({ due: nextWorkingDayOnOrAfter(d), period: periodOf(rule.recurrence, d) }))
   // Two raw days can move onto the same working day (e.g. a monthly day 31 after a short month): keep one.
-  return moved.filter((d, i) => i === 0 || d.getTime() !== moved[i - 1]!.getTime())
+  return moved.filter((d, i) => i === 0 || d.due.getTime() !== moved[i - 1]!.due.getTime())
+}
+
+/** The due dates of one rule within a contract term (see `dueSchedule`). */
+export function dueDates(rule: Rule, term: Term, admittedOn?: Date): Date[] {
+  return dueSchedule(rule, term, admittedOn).map((d) => d.due)
 }
 
 // --- status ----------------------------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@
 import type { DbOrTx } from '../../utils/db.server'
 import { newId } from '../../utils/ids.server'
 import { fromAmsterdamLocal } from '../../utils/time'
+import { now } from '../../utils/clock'
 
 const short = () => newId().slice(0, 8)
 const digits = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 10)).join('')
@@ -173,6 +174,7 @@ export async function makeTemplate(
     recurrence?: string
     dueDay?: number
     requiresDeliverable?: boolean
+    createdAt?: Date
   },
 ) {
   return db.obligationTemplate.create({
@@ -184,6 +186,8 @@ export async function makeTemplate(
       recurrence: opts.recurrence ?? 'per_kwartaal',
       dueDay: opts.dueDay ?? 30,
       requiresDeliverable: opts.requiresDeliverable ?? true,
+      // The test clock, not the database's: a hand-over plan is only owed for endings after the template existed.
+      createdAt: opts.createdAt ?? now(),
     },
   })
 }
