@@ -46,7 +46,70 @@ class ImmediateTransactionsSqlite extends PrismaBetterSqlite3 {
     const prepare = client.prepare.bind(client)
     client.prepare = ((sql: string) =>
       prepare(sql === 'BEGIN' ? 'BEGIN IMMEDIATE' : sql)) as typeof client.prepare
+    gateQueriesBehindTransactions(adapter as unknown as GatedAdapter)
     return adapter
+  }
+}
+
+type Query = unknown
+type AdapterTransaction = { commit(): Promise<void>; rollback(): Promise<void> }
+type GatedAdapter = {
+  queryRaw(query: Query): Promise<unknown>
+  executeRaw(query: Query): Promise<number>
+  executeScript(script: string): Promise<void>
+  startTransaction(isolationLevel?: string): Promise<AdapterTransaction>
+}
+
+/**
+ * The adapter has ONE connection. It serialises transactions, but a query outside a transaction skips that lock
+ * and runs on the same connection inside whatever transaction another request has open: it reads that request's
+ * uncommitted rows, and its own writes vanish when that transaction rolls back (an outbox row, a session, a mail
+ * marked sent). So every statement outside a transaction waits until no transaction is open, and a transaction
+ * waits for statements in flight. Statements inside a transaction go through the transaction object, not here.
+ * Consequence: code inside `db.$transaction` must use its `tx`, never `db` (that would wait for itself).
+ */
+function gateQueriesBehindTransactions(adapter: GatedAdapter) {
+  let tail: Promise<void> = Promise.resolve()
+  const acquire = async (): Promise<() => void> => {
+    let release!: () => void
+    const held = new Promise<void>((resolve) => (release = resolve))
+    const before = tail
+    tail = before.then(() => held)
+    await before
+    return release
+  }
+  const gated =
+    <A extends unknown[], R>(run: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      const release = await acquire()
+      try {
+        return await run(...args)
+      } finally {
+        release()
+      }
+    }
+  adapter.queryRaw = gated(adapter.queryRaw.bind(adapter))
+  adapter.executeRaw = gated(adapter.executeRaw.bind(adapter))
+  adapter.executeScript = gated(adapter.executeScript.bind(adapter))
+  const startTransaction = adapter.startTransaction.bind(adapter)
+  adapter.startTransaction = async (isolationLevel) => {
+    const release = await acquire()
+    try {
+      const transaction = await startTransaction(isolationLevel)
+      const end = (finish: () => Promise<void>) => async (): Promise<void> => {
+        try {
+          await finish()
+        } finally {
+          release()
+        }
+      }
+      transaction.commit = end(transaction.commit.bind(transaction))
+      transaction.rollback = end(transaction.rollback.bind(transaction))
+      return transaction
+    } catch (error) {
+      release()
+      throw error
+    }
   }
 }
 
