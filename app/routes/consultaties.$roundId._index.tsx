@@ -58,7 +58,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const round = await getPublicRound(params.roundId!)
   if (!round) notFound()
-  const { viewer, membership, isCouncil, staffSlug } = await roundViewer(request, round.regionId)
+  const { viewer, membership, isCouncil, staffSlug } = await roundViewer(request, round.regionId, round.id)
   const own = membership ? await getOwnParticipation(round.id, membership.organisationId) : null
   const attendees = round.publishAttendees ? await publishedAttendees(round.id) : {}
   const seats = await seatAvailabilityFor(round.id, membership?.organisationId ?? null)

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { getViewer, currentMembership, notFound } from '~/domain/accounts/permissions.server'
+import { notFound } from '~/domain/accounts/permissions.server'
+import { viewerHasSeat } from '~/domain/consultations/access.server'
 import { sessionIcs } from '~/domain/consultations/emails.server'
 import { sessionFactsSelect } from '~/domain/consultations/session-select'
 import { db } from '~/utils/db.server'
@@ -18,13 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   })
   if (!session) notFound()
   if (session.cancelledAt) return icsResponse(session.id, sessionIcs(session, false, true))
-  const viewer = await getViewer(request)
-  const membership = viewer ? await currentMembership(request, viewer) : null
-  const hasSeat = membership
-    ? (await db.sessionRegistration.count({
-        where: { sessionId: session.id, organisationId: membership.organisationId, status: 'zeker' },
-      })) > 0
-    : false
+  const hasSeat = await viewerHasSeat(request, session.id)
   return icsResponse(session.id, sessionIcs(session, hasSeat))
 }
 

@@ -77,7 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithFlash(
       request,
       here,
-      ok ? 'De ronde is gepubliceerd. Abonnees krijgen een melding.' : 'De ronde was al gepubliceerd.',
+      ok ? 'De ronde is gepubliceerd. Abonnees krijgen een melding.' : 'De ronde is al gepubliceerd.',
     )
   }
   if (intent === 'antwoord') {
@@ -86,14 +86,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== 'success') {
       return data<ActionResult>({ intent, id, result: submission.reply() }, { status: 400 })
     }
-    const ok = await answerQuestion(
+    const answered = await answerQuestion(
       region.id,
       roundId,
       submission.value.questionId,
       submission.value.answer,
       actor,
     )
-    if (!ok) notFound()
+    if (!answered.ok && answered.reason === 'onbekend') notFound()
+    if (!answered.ok) {
+      return data<ActionResult>(
+        { intent, id, result: submission.reply({ formErrors: [answered.message] }) },
+        { status: 409 },
+      )
+    }
     return redirectWithFlash(
       request,
       here,

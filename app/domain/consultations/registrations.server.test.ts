@@ -101,6 +101,50 @@ describe('session registrations', () => {
     ).toBe(false)
   })
 
+  it('cancels once on a double click: one e-mail, one audit row, the waiting list promoted once', async () => {
+    const region = await f.makeRegion(db)
+    const round = await f.makeRound(db, region.id)
+    const session = await f.makeSession(db, round.id, { seats: 1 })
+    const [a, b, c] = [
+      await f.makeOrganisation(db),
+      await f.makeOrganisation(db),
+      await f.makeOrganisation(db),
+    ]
+    const reg = (orgId: string, name: string) =>
+      registerForSession({
+        sessionId: session.id,
+        organisationId: orgId,
+        attendeeName: name,
+        attendeeEmail: `${name}@example.org`,
+        actor,
+      })
+    const seat = await reg(a.id, 'dubbelklik')
+    const first = await reg(b.id, 'wacht-een')
+    const second = await reg(c.id, 'wacht-twee')
+    if (!seat.ok || !first.ok || !second.ok) throw new Error('unexpected')
+
+    const results = await Promise.all(
+      [0, 1].map(() =>
+        cancelRegistration({ registrationId: seat.registrationId, organisationId: a.id, actor }),
+      ),
+    )
+    expect(results.filter((r) => r.ok)).toEqual([{ ok: true, promoted: [first.registrationId] }])
+    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: 'onbekend', promoted: [] }])
+    expect(
+      await db.outboxMessage.count({
+        where: { to: 'dubbelklik@example.org', subject: { startsWith: 'Afgemeld' } },
+      }),
+    ).toBe(1)
+    expect(
+      await db.auditEvent.count({
+        where: { subjectId: seat.registrationId, action: 'consultatie.sessie.afgemeld' },
+      }),
+    ).toBe(1)
+    const rows = await db.sessionRegistration.findMany({ where: { sessionId: session.id } })
+    expect(rows.filter((r) => r.status === 'zeker').map((r) => r.id)).toEqual([first.registrationId])
+    expect(rows.find((r) => r.id === second.registrationId)?.status).toBe('wachtlijst')
+  })
+
   it('keeps to the seats per organisation and to reserved seats', async () => {
     const region = await f.makeRegion(db)
     const round = await f.makeRound(db, region.id)

@@ -202,30 +202,30 @@ export async function cancelRegistration(input: {
   actor: Actor
 }): Promise<CancelResult> {
   return withSeatRetry(async (tx): Promise<CancelResult> => {
+    const scope = {
+      id: input.registrationId,
+      ...(input.organisationId ? { organisationId: input.organisationId } : {}),
+      ...(input.regionId ? { session: { round: { regionId: input.regionId } } } : {}),
+    }
+    // Only to find the session: its status is read again once the session is locked, as another cancellation or a
+    // promotion may have changed it meanwhile (PostgreSQL reads committed data, not the data at lock time).
+    const found = await tx.sessionRegistration.findFirst({ where: scope, select: { sessionId: true } })
+    if (!found) return { ok: false, reason: 'onbekend', promoted: [] }
+    const session = await lockSession(tx, found.sessionId)
     const registration = await tx.sessionRegistration.findFirst({
-      where: {
-        id: input.registrationId,
-        ...(input.organisationId ? { organisationId: input.organisationId } : {}),
-        ...(input.regionId ? { session: { round: { regionId: input.regionId } } } : {}),
-      },
-      select: {
-        id: true,
-        sessionId: true,
-        status: true,
-        attendeeName: true,
-        attendeeEmail: true,
-        organisationId: true,
-      },
+      where: scope,
+      select: { id: true, status: true, attendeeName: true, attendeeEmail: true, organisationId: true },
     })
     if (!registration || !mayTransition(registration.status, 'geannuleerd'))
       return { ok: false, reason: 'onbekend', promoted: [] }
-    const session = await lockSession(tx, registration.sessionId)
     if (session.cancelledAt) return { ok: false, reason: 'geannuleerd', promoted: [] }
     if (sessionStarted(session, now())) return { ok: false, reason: 'begonnen', promoted: [] }
-    await tx.sessionRegistration.update({
-      where: { id: registration.id },
+    // Conditional: of two cancellations (a double click) only one changes the row and sends the e-mail.
+    const cancelled = await tx.sessionRegistration.updateMany({
+      where: { id: registration.id, status: { in: ['zeker', 'wachtlijst'] } },
       data: { status: 'geannuleerd', seatNumber: null },
     })
+    if (cancelled.count !== 1) return { ok: false, reason: 'onbekend', promoted: [] }
     await mailCancelled(tx, { name: registration.attendeeName, email: registration.attendeeEmail }, session)
     await recordAudit(tx, {
       actor: input.actor,

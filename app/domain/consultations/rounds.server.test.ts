@@ -166,6 +166,32 @@ describe('consultation rounds', () => {
     })
   })
 
+  describe('publishing a round', () => {
+    it('publishes once when two publishes come in at the same moment: one audit row, alerts once', async () => {
+      const region = await f.makeRegion(db)
+      const round = await f.makeRound(db, region.id, { status: 'concept' })
+      const org = await f.makeOrganisation(db)
+      await db.consultationAlert.create({
+        data: {
+          id: `alert-${round.id}`,
+          organisationId: org.id,
+          regionId: region.id,
+          email: 'abonnee@example.org',
+        },
+      })
+      const results = await Promise.all([
+        rounds.publishRound(region.id, round.id, actor),
+        rounds.publishRound(region.id, round.id, actor),
+      ])
+      expect(results.sort()).toEqual([false, true])
+      expect(
+        await db.auditEvent.count({ where: { subjectId: round.id, action: 'consultatie.gepubliceerd' } }),
+      ).toBe(1)
+      expect(await mails('abonnee@example.org', /^Nieuwe consultatieronde/)).toHaveLength(1)
+      expect(await rounds.publishRound(region.id, round.id, actor)).toBe(false)
+    })
+  })
+
   describe('council invitations follow the municipalities of a council member', () => {
     it('invites region-wide members and members of a concerned municipality only', async () => {
       const region = await f.makeRegion(db)
@@ -291,6 +317,79 @@ describe('consultation rounds', () => {
         where: { subjectId: round.id, action: 'consultatie.nvi.gepubliceerd' },
       })
       expect(audit?.summary).toBe('Nota van inlichtingen 1 gepubliceerd met 2 vraag/vragen')
+    })
+  })
+
+  describe('a published nota stays as it was published', () => {
+    async function roundWithAnsweredQuestions(n: number) {
+      const region = await f.makeRegion(db)
+      const round = await f.makeRound(db, region.id)
+      const org = await f.makeOrganisation(db)
+      const user = await f.makeUser(db)
+      for (let i = 0; i < n; i++) {
+        await rounds.askQuestion({
+          roundId: round.id,
+          organisationId: org.id,
+          userId: user.id,
+          text: `Vraag ${i}`,
+          actor,
+        })
+      }
+      const questions = await db.consultationQuestion.findMany({
+        where: { roundId: round.id },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      })
+      for (const q of questions) {
+        expect(
+          await rounds.answerQuestion(region.id, round.id, q.id, `Antwoord op ${q.text}`, actor),
+        ).toEqual({
+          ok: true,
+        })
+      }
+      return { region, round, questions }
+    }
+
+    it('refuses to change an answer once it is published, with a Dutch message', async () => {
+      const { region, round, questions } = await roundWithAnsweredQuestions(1)
+      expect(await rounds.publishAnswers(region.id, round.id, actor)).toBe(1)
+      expect(
+        await rounds.answerQuestion(region.id, round.id, questions[0]!.id, 'Later anders', actor),
+      ).toEqual({
+        ok: false,
+        reason: 'gepubliceerd',
+        message: rounds.ANSWER_PUBLISHED,
+      })
+      const stored = await db.consultationQuestion.findUniqueOrThrow({ where: { id: questions[0]!.id } })
+      expect(stored.answer).toBe('Antwoord op Vraag 0')
+      expect(
+        await db.auditEvent.count({
+          where: { subjectId: stored.id, action: 'consultatie.vraag.beantwoord' },
+        }),
+      ).toBe(1)
+      // Another region's question is unknown.
+      const other = await f.makeRegion(db)
+      expect(await rounds.answerQuestion(other.id, round.id, stored.id, 'x', actor)).toEqual({
+        ok: false,
+        reason: 'onbekend',
+      })
+    })
+
+    it('publishes one nota when two publishes come in at the same moment', async () => {
+      const { region, round } = await roundWithAnsweredQuestions(3)
+      const counts = await Promise.all([
+        rounds.publishAnswers(region.id, round.id, actor),
+        rounds.publishAnswers(region.id, round.id, actor),
+      ])
+      expect(counts.sort()).toEqual([0, 3])
+      const published = await db.consultationQuestion.findMany({
+        where: { roundId: round.id },
+        orderBy: { number: 'asc' },
+      })
+      expect(published.map((q) => q.number)).toEqual([1, 2, 3])
+      expect(new Set(published.map((q) => q.publishedAt?.toISOString())).size).toBe(1)
+      expect(
+        await db.auditEvent.count({ where: { subjectId: round.id, action: 'consultatie.nvi.gepubliceerd' } }),
+      ).toBe(1)
     })
   })
 
@@ -426,6 +525,26 @@ describe('consultation rounds', () => {
       expect(await attached()).toHaveLength(10)
       // Saving text alone still works at the maximum.
       expect(await save('Vierde versie', [])).not.toBeNull()
+    })
+
+    it('takes council input only from members the round concerns', async () => {
+      const region = await f.makeRegion(db)
+      const [tiel, buren] = [await f.makeGemeente(db), await f.makeGemeente(db)]
+      const round = await f.makeRound(db, region.id, { inviteCouncils: true })
+      await db.consultationRoundGemeente.create({ data: { roundId: round.id, gemeenteCode: tiel.code } })
+      const prompt = await db.consultationPrompt.findFirstOrThrow({ where: { roundId: round.id } })
+      const save = (userId: string) =>
+        rounds.saveInput(round.id, { kind: 'adviesraad', userId }, { [prompt.id]: 'Advies' }, actor)
+      const ofBuren = await f.makeCouncilMember(db, region.id, [buren.code])
+      const ofTiel = await f.makeCouncilMember(db, region.id, [tiel.code])
+      const regionWide = await f.makeCouncilMember(db, region.id)
+      const otherRegion = await f.makeCouncilMember(db, (await f.makeRegion(db)).id)
+      expect(await save(ofBuren.id)).toBeNull()
+      expect(await save(otherRegion.id)).toBeNull()
+      expect(await save(ofTiel.id)).not.toBeNull()
+      expect(await save(regionWide.id)).not.toBeNull()
+      expect(await rounds.isConcernedCouncilMember(db, ofBuren.id, round)).toBe(false)
+      expect(await db.writtenInput.count({ where: { roundId: round.id, authorUserId: ofBuren.id } })).toBe(0)
     })
 
     it('keeps council input apart from provider input in the export', async () => {

@@ -146,25 +146,41 @@ export async function inviteReservedOrganisations(tx: Tx, sessionId: string, org
 }
 
 /**
- * Invites the council members of the region to give input. A member tied to specific municipalities only hears of a
- * round that concerns one of them; a member without any stays region-wide. Once per round and member.
+ * The council memberships a round concerns: a member tied to specific municipalities only where the round concerns
+ * one of them; a member without any is region-wide. One rule for the invitation and for giving input.
  */
-async function inviteCouncilMembers(
-  tx: Tx,
-  round: { id: string; regionId: string; title: string; closesAt: Date },
-) {
+async function concernedCouncilWhere(tx: DbOrTx, round: { id: string; regionId: string }) {
   const gemeenteCodes = (
     await tx.consultationRoundGemeente.findMany({
       where: { roundId: round.id },
       select: { gemeenteCode: true },
     })
   ).map((g) => g.gemeenteCode)
+  return {
+    regionId: round.regionId,
+    role: 'adviesraad',
+    OR: [{ gemeenten: { none: {} } }, { gemeenten: { some: { gemeenteCode: { in: gemeenteCodes } } } }],
+  }
+}
+
+/** Whether this user may give council input on the round (see concernedCouncilWhere). */
+export async function isConcernedCouncilMember(
+  tx: DbOrTx,
+  userId: string,
+  round: { id: string; regionId: string },
+) {
+  return (
+    (await tx.regionMembership.count({ where: { userId, ...(await concernedCouncilWhere(tx, round)) } })) > 0
+  )
+}
+
+/** Invites the council members the round concerns to give input. Once per round and member. */
+async function inviteCouncilMembers(
+  tx: Tx,
+  round: { id: string; regionId: string; title: string; closesAt: Date },
+) {
   const members = await tx.regionMembership.findMany({
-    where: {
-      regionId: round.regionId,
-      role: 'adviesraad',
-      OR: [{ gemeenten: { none: {} } }, { gemeenten: { some: { gemeenteCode: { in: gemeenteCodes } } } }],
-    },
+    where: await concernedCouncilWhere(tx, round),
     select: { user: { select: { id: true, name: true, email: true } } },
   })
   for (const m of members) {
@@ -216,10 +232,12 @@ export async function publishRound(regionId: string, roundId: string, actor: Act
       select: { id: true, regionId: true, title: true, closesAt: true, inviteCouncils: true },
     })
     if (!round) return false
-    await tx.consultationRound.update({
-      where: { id: round.id },
+    // Conditional: of two publishes at once (PostgreSQL, READ COMMITTED) only one sends the alerts and invitations.
+    const claimed = await tx.consultationRound.updateMany({
+      where: { id: round.id, status: 'concept' },
       data: { status: 'gepubliceerd', publishedAt: now() },
     })
+    if (claimed.count !== 1) return false
     const alerts = await sendAlerts(tx, round)
     if (round.inviteCouncils) await inviteCouncilMembers(tx, round)
     const sessions = await tx.consultationSession.findMany({
@@ -450,20 +468,31 @@ export async function askQuestion(input: {
   })
 }
 
+export const ANSWER_PUBLISHED =
+  'Deze vraag is al gepubliceerd in een nota van inlichtingen. Het antwoord kan niet meer worden gewijzigd.'
+
+export type AnswerResult =
+  { ok: true } | { ok: false; reason: 'onbekend' } | { ok: false; reason: 'gepubliceerd'; message: string }
+
 export async function answerQuestion(
   regionId: string,
   roundId: string,
   questionId: string,
   answer: string,
   actor: Actor,
-) {
-  return db.$transaction(async (tx) => {
+): Promise<AnswerResult> {
+  return db.$transaction(async (tx): Promise<AnswerResult> => {
     const question = await tx.consultationQuestion.findFirst({
-      where: { id: questionId, roundId, round: { regionId }, publishedAt: null },
+      where: { id: questionId, roundId, round: { regionId } },
       select: { id: true },
     })
-    if (!question) return false
-    await tx.consultationQuestion.update({ where: { id: question.id }, data: { answer } })
+    if (!question) return { ok: false, reason: 'onbekend' }
+    // Conditional: a nota published meanwhile keeps the answer it was published with.
+    const changed = await tx.consultationQuestion.updateMany({
+      where: { id: question.id, publishedAt: null },
+      data: { answer },
+    })
+    if (changed.count !== 1) return { ok: false, reason: 'gepubliceerd', message: ANSWER_PUBLISHED }
     await recordAudit(tx, {
       actor,
       action: 'consultatie.vraag.beantwoord',
@@ -472,7 +501,7 @@ export async function answerQuestion(
       summary: 'Antwoord opgesteld (nog niet gepubliceerd)',
       regionId,
     })
-    return true
+    return { ok: true }
   })
 }
 
@@ -482,11 +511,12 @@ export async function answerQuestion(
  */
 export async function publishAnswers(regionId: string, roundId: string, actor: Actor) {
   return db.$transaction(async (tx) => {
-    const round = await tx.consultationRound.findFirst({
+    // Takes the round row first, so two publishes run one after another and cannot both number the same questions.
+    const locked = await tx.consultationRound.updateMany({
       where: { id: roundId, regionId, status: 'gepubliceerd' },
-      select: { id: true, title: true },
+      data: { updatedAt: now() },
     })
-    if (!round) return 0
+    if (locked.count !== 1) return 0
     const ready = await tx.consultationQuestion.findMany({
       where: { roundId, publishedAt: null, answer: { not: null } },
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
@@ -498,9 +528,14 @@ export async function publishAnswers(regionId: string, roundId: string, actor: A
     let number = last._max.number ?? 0
     const at = now()
     for (const q of toPublish) {
-      number++
-      await tx.consultationQuestion.update({ where: { id: q.id }, data: { number, publishedAt: at } })
+      const published = await tx.consultationQuestion.updateMany({
+        where: { id: q.id, publishedAt: null },
+        data: { number: number + 1, publishedAt: at },
+      })
+      number += published.count
     }
+    const count = number - (last._max.number ?? 0)
+    if (count === 0) return 0
     const notas = await tx.consultationQuestion.findMany({
       where: { roundId, publishedAt: { not: null } },
       distinct: ['publishedAt'],
@@ -511,10 +546,10 @@ export async function publishAnswers(regionId: string, roundId: string, actor: A
       action: 'consultatie.nvi.gepubliceerd',
       subjectType: 'ConsultationRound',
       subjectId: roundId,
-      summary: `Nota van inlichtingen ${notas.length} gepubliceerd met ${toPublish.length} vraag/vragen`,
+      summary: `Nota van inlichtingen ${notas.length} gepubliceerd met ${count} vraag/vragen`,
       regionId,
     })
-    return toPublish.length
+    return count
   })
 }
 
@@ -595,7 +630,11 @@ export async function saveInput(
       },
     })
     if (!round || !mayGiveInput(round, now())) return null
-    if (owner.kind === 'adviesraad' && !round.inviteCouncils) return null
+    if (
+      owner.kind === 'adviesraad' &&
+      (!round.inviteCouncils || !(await isConcernedCouncilMember(tx, owner.userId, round)))
+    )
+      return null
     let input = await tx.writtenInput.findFirst({ where: ownerWhere(roundId, owner), select: { id: true } })
     if (!input) {
       input = { id: newId() }

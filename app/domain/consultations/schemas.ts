@@ -111,6 +111,22 @@ function checkSession(v: SessionValues, ctx: z.RefinementCtx) {
       message: 'Per organisatie kunnen niet meer plaatsen zijn dan er in totaal zijn',
     })
   }
+  // A reservation is a promise of seats to one organisation: it cannot hold more than that organisation may take.
+  const perOrganisation = new Map<string, number>()
+  for (const r of v.reservations)
+    perOrganisation.set(r.kvkNummer, (perOrganisation.get(r.kvkNummer) ?? 0) + r.seats)
+  const tooMany = [...perOrganisation]
+    .filter(([, seats]) => seats > v.seatsPerOrganisation)
+    .map(([kvk]) => kvk)
+  if (tooMany.length) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['reservations'],
+      message:
+        `Per organisatie kunnen hoogstens ${v.seatsPerOrganisation} ${v.seatsPerOrganisation === 1 ? 'plaats' : 'plaatsen'} ` +
+        `worden gereserveerd. Te veel voor KvK-nummer ${tooMany.join(', ')}`,
+    })
+  }
   const reserved = v.reservations.reduce((s, r) => s + r.seats, 0)
   if (reserved > v.seats) {
     ctx.addIssue({
