@@ -113,6 +113,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: publishSchema })
     if (submission.status !== 'success') return fail('publiceren', submission.reply())
     const published = await publishProcurement(scope, procurementId, submission.value.summary)
+    if (!published.ok) return fail('publiceren', submission.reply({ formErrors: [published.message] }))
     return redirectWithFlash(
       request,
       here,

@@ -20,7 +20,8 @@ import {
 } from '@utrecht/component-library-react'
 import { actorOf, requireRegionBySlug } from '~/domain/accounts/permissions.server'
 import { existingProductCodes, getPerceelForBuyer, importProducts } from '~/domain/catalogue/catalogue.server'
-import { CSV_COLUMNS, readProductCsv, savedMessage } from '~/domain/catalogue/rules'
+import { isLaw } from '~/domain/catalogue/product-categories'
+import { CSV_COLUMNS, productLawError, readProductCsv, savedMessage } from '~/domain/catalogue/rules'
 import { redirectWithFlash } from '~/utils/session.server'
 
 export const meta: MetaFunction = () => [{ title: 'Producten inlezen uit CSV | Aanbiederspoort' }]
@@ -62,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, region } = await requireRegionBySlug(request, params.slug!, ['inkoper'])
   const procurementId = params.procurementId!
   const perceelId = params.perceelId!
-  await getPerceelForBuyer(region.id, procurementId, perceelId)
+  const { perceel } = await getPerceelForBuyer(region.id, procurementId, perceelId)
   const formData = await request.formData()
   const text = await readCsvText(formData)
   if (typeof text !== 'string') return data({ error: text.error, preview: null }, { status: 400 })
@@ -71,6 +72,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const existing = await existingProductCodes(perceelId)
   const rows = parsed.rows.map((r) => {
     const errors = [...r.errors]
+    // An unknown law is already reported by readProductCsv.
+    const law = r.input.law.trim().toLowerCase()
+    const lawError = isLaw(law) ? productLawError(law, perceel.procurement.laws) : null
+    if (lawError) errors.push(lawError)
     const code = r.input.code.trim()
     if (code && existing.has(code)) errors.push(`Productcode ${code} bestaat al in dit perceel`)
     return { ...r, errors }

@@ -94,6 +94,9 @@ const openHouse = {
   segments: [] as string[],
 }
 
+// An open house with fixed moments is published only with at least one moment.
+const juneMoment = { opensAt: d(2027, 6, 1, 9), closesAt: d(2027, 6, 30, 17), decisionDate: d(2027, 8, 2) }
+
 describe('procurement catalogue (database)', () => {
   let capture: MailCapture
   beforeAll(async () => {
@@ -228,6 +231,7 @@ describe('procurement catalogue (database)', () => {
     const created = await catalogue.createPerceel(scope, procurementId, openHouse)
     if (!created.ok) throw new Error('perceel')
     const perceelId = created.id
+    await catalogue.addMoment(scope, procurementId, perceelId, juneMoment)
 
     await catalogue.addRequiredEvidence(scope, procurementId, perceelId, { evidenceTypeId: hkz })
     await catalogue.addRequiredEvidence(scope, procurementId, perceelId, {
@@ -374,6 +378,7 @@ describe('procurement catalogue (database)', () => {
     await db.entry.create({
       data: { id: newId(), organisationId: entrant, perceelId, requirementSetId: setId, createdById: 'x' },
     })
+    await catalogue.addMoment(scope, procurementId, perceelId, juneMoment)
     await catalogue.publishProcurement(scope, procurementId, 'Gepubliceerd')
     const follower = await organisationWithBeheerder('volger-wijziging@test.example')
     await catalogue.setFollowing(actor, procurementId, follower, true)
@@ -449,7 +454,9 @@ describe('procurement catalogue (database)', () => {
       ok: true,
       published: true,
     })
-    const momentId = (await db.registrationMoment.findFirstOrThrow({ where: { perceelId } })).id
+    const momentId = (
+      await db.registrationMoment.findFirstOrThrow({ where: { perceelId, opensAt: moment.opensAt } })
+    ).id
     expect(await catalogue.removeMoment(scope, procurementId, perceelId, momentId)).toEqual({
       ok: true,
       published: true,
@@ -519,6 +526,7 @@ describe('procurement catalogue (database)', () => {
     const procurementId = await catalogue.createProcurement(scope, procurementValue)
     const created = await catalogue.createPerceel(scope, procurementId, openHouse)
     expect(created).toMatchObject({ ok: true, published: false })
+    if (created.ok) await catalogue.addMoment(scope, procurementId, created.id, juneMoment)
     expect(
       await catalogue.addMilestone(scope, procurementId, {
         label: 'Start',
@@ -759,6 +767,127 @@ describe('procurement catalogue (database)', () => {
     ])
     expect(refused).toEqual({ ok: false, message: expect.stringContaining('45B01') })
     expect(await db.product.count({ where: { perceelId: to.id, code: '45B01' } })).toBe(0)
+  })
+
+  it('on a published procurement, refuses a registration moment that has already begun, next to the opening', async () => {
+    const scope = await region(['GM0281'])
+    const procurementId = await catalogue.createProcurement(scope, {
+      ...procurementValue,
+      contractStart: d(2026, 1, 1),
+    })
+    const created = await catalogue.createPerceel(scope, procurementId, openHouse)
+    if (!created.ok) throw new Error('perceel')
+    // A concept may still record a moment that lies behind us.
+    const past = { opensAt: d(2026, 3, 2, 9), closesAt: d(2026, 3, 31, 17), decisionDate: d(2026, 5, 1) }
+    expect(await catalogue.addMoment(scope, procurementId, created.id, past)).toEqual({
+      ok: true,
+      published: false,
+    })
+    await catalogue.publishProcurement(scope, procurementId, 'Gepubliceerd')
+    // Now 23 November 2026, 10:00: this one opened at 9:00 today.
+    const begun = { opensAt: d(2026, 11, 23, 9), closesAt: d(2026, 12, 18, 17), decisionDate: d(2027, 1, 29) }
+    expect(await catalogue.addMoment(scope, procurementId, created.id, begun)).toEqual({
+      ok: false,
+      errors: {
+        opensAt: [
+          'Kies een opening in de toekomst: het traject is gepubliceerd, en een inschrijfmoment dat al begonnen is kan niemand meer gebruiken',
+        ],
+      },
+    })
+    expect(
+      await catalogue.addMoment(scope, procurementId, created.id, { ...begun, opensAt: d(2026, 11, 23, 11) }),
+    ).toEqual({ ok: true, published: true })
+    expect(await db.registrationMoment.count({ where: { perceelId: created.id } })).toBe(2)
+  })
+
+  it('refuses a product under a law the procurement does not cover, added by hand or imported', async () => {
+    const scope = await region(['GM0281'])
+    const procurementId = await catalogue.createProcurement(scope, procurementValue)
+    const created = await catalogue.createPerceel(scope, procurementId, openHouse)
+    if (!created.ok) throw new Error('perceel')
+    const wmo = {
+      law: 'wmo' as const,
+      categoryCode: '02',
+      code: '02A01',
+      name: 'Begeleiding individueel',
+      unit: '04',
+      intensity: undefined,
+      tariff: 6500,
+      validFrom: d(2027, 1, 1),
+      validUntil: undefined,
+      indexation: undefined,
+    }
+    expect(await catalogue.addProduct(scope, procurementId, created.id, wmo)).toEqual({
+      ok: false,
+      errors: { law: ['Dit inkooptraject gaat over de Jeugdwet. Kies die wet voor het product'] },
+    })
+    const row = (law: 'wmo' | 'jeugd', categoryCode: string, code: string) => ({
+      law,
+      categoryCode,
+      code,
+      name: `Product ${code}`,
+      unit: '04',
+      intensity: null,
+      amountCents: 6500,
+      validFrom: d(2027, 1, 1),
+      validUntil: null,
+      indexation: '',
+    })
+    expect(
+      await catalogue.importProducts(scope, procurementId, created.id, [
+        row('jeugd', '45', '45A01'),
+        row('wmo', '02', '02A01'),
+      ]),
+    ).toEqual({
+      ok: false,
+      message:
+        'Productcode 02A01: Dit inkooptraject gaat over de Jeugdwet. Kies die wet voor het product. Er is niets opgeslagen.',
+    })
+    expect(await db.product.count({ where: { perceelId: created.id } })).toBe(0)
+  })
+
+  it('stores one of two simultaneous submits of the same registration moment and refuses the other', async () => {
+    const scope = await region(['GM0281'])
+    const procurementId = await catalogue.createProcurement(scope, procurementValue)
+    for (let round = 0; round < 4; round++) {
+      const created = await catalogue.createPerceel(scope, procurementId, { ...openHouse, name: `P${round}` })
+      if (!created.ok) throw new Error('perceel')
+      const results = await Promise.all([
+        catalogue.addMoment(scope, procurementId, created.id, juneMoment),
+        catalogue.addMoment(scope, procurementId, created.id, juneMoment),
+      ])
+      expect(results.filter((r) => r.ok)).toHaveLength(1)
+      expect(await db.registrationMoment.count({ where: { perceelId: created.id } })).toBe(1)
+    }
+  })
+
+  it('publishes only when every open house has its justification, regime and, for fixed moments, a moment', async () => {
+    const scope = await region(['GM0281'])
+    const procurementId = await catalogue.createProcurement(scope, procurementValue)
+    const created = await catalogue.createPerceel(scope, procurementId, openHouse)
+    if (!created.ok) throw new Error('perceel')
+    expect(await catalogue.publishProcurement(scope, procurementId, 'Gepubliceerd')).toEqual({
+      ok: false,
+      message:
+        'Perceel "Ambulante behandeling" is nog niet klaar om te publiceren. Voeg minstens één inschrijfmoment toe: zonder moment kan niemand zich inschrijven. Er is niets gepubliceerd.',
+    })
+    await catalogue.addMoment(scope, procurementId, created.id, juneMoment)
+    // Saved before the rule, or changed outside the form: the rule is checked again.
+    await db.perceel.update({ where: { id: created.id }, data: { justification: ' ' } })
+    expect(await catalogue.publishProcurement(scope, procurementId, 'Gepubliceerd')).toEqual({
+      ok: false,
+      message: expect.stringContaining(
+        'Perceel "Ambulante behandeling" is nog niet klaar om te publiceren. Open house mag alleen met een onderbouwing',
+      ),
+    })
+    const unchanged = await db.procurement.findUniqueOrThrow({ where: { id: procurementId } })
+    expect([unchanged.status, unchanged.version]).toEqual(['concept', 0])
+    expect(await db.procurementChange.count({ where: { procurementId } })).toBe(0)
+    await db.perceel.update({ where: { id: created.id }, data: { justification: openHouse.justification } })
+    expect(await catalogue.publishProcurement(scope, procurementId, 'Gepubliceerd')).toMatchObject({
+      ok: true,
+      version: 1,
+    })
   })
 
   it('shows only published procurements publicly', async () => {

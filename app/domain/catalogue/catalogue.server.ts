@@ -13,13 +13,16 @@ import { endOfAmsterdamDay, formatDate, formatDateTime, toDateInputValue } from 
 import { notFound } from '~/domain/accounts/permissions.server'
 import { documentListSelect } from '~/domain/documents/documents.server'
 import { freezeMomentIfOpened } from '~/domain/admissions/requirement-sets.server'
+import { lockPerceel } from './locks.server'
 import { lawsLabel, unitName } from './product-categories'
 import {
   formatEuro,
   groupProductRows,
   INKOOPVORM_LABELS,
+  inkoopvormErrors,
   joinDutch,
   momentErrors,
+  productLawError,
   PUBLIC_STATUSES,
   REGIME_LABELS,
   sameCodeErrors,
@@ -607,7 +610,7 @@ async function perceelInRegion(tx: DbOrTx, regionId: string, procurementId: stri
       registrationRegime: true,
       decisionTermDays: true,
       procurement: {
-        select: { id: true, name: true, status: true, contractStart: true, contractEnd: true },
+        select: { id: true, name: true, status: true, laws: true, contractStart: true, contractEnd: true },
       },
     },
   })
@@ -702,9 +705,14 @@ export async function addProduct(
 ): Promise<{ ok: true; published: boolean } | { ok: false; errors: FieldErrors }> {
   return db.$transaction(async (tx) => {
     const perceel = await perceelInRegion(tx, scope.regionId, procurementId, perceelId)
+    const lawError = productLawError(value.law, perceel.procurement.laws)
+    if (lawError) return { ok: false as const, errors: { law: [lawError] } as FieldErrors }
     const exists = await tx.product.findFirst({ where: { perceelId, code: value.code } })
     if (exists)
-      return { ok: false as const, errors: { code: ['Dit perceel heeft al een product met deze code'] } }
+      return {
+        ok: false as const,
+        errors: { code: ['Dit perceel heeft al een product met deze code'] } as FieldErrors,
+      }
     const tariff = {
       amountCents: value.tariff,
       validFrom: value.validFrom,
@@ -823,6 +831,13 @@ export async function importProducts(
 ): Promise<{ ok: true; count: number; published: boolean } | { ok: false; message: string }> {
   return db.$transaction(async (tx) => {
     const perceel = await perceelInRegion(tx, scope.regionId, procurementId, perceelId)
+    const wrongLaw = rows.find((r) => productLawError(r.law, perceel.procurement.laws))
+    if (wrongLaw) {
+      return {
+        ok: false as const,
+        message: `Productcode ${wrongLaw.code}: ${productLawError(wrongLaw.law, perceel.procurement.laws)}. Er is niets opgeslagen.`,
+      }
+    }
     const conflict = sameCodeErrors(rows.map((value, i) => ({ line: i + 2, value }))).findIndex(
       (e) => e.length > 0,
     )
@@ -909,6 +924,8 @@ export async function addMoment(
   { ok: true; published: boolean } | { ok: false; errors: FieldErrors } | { ok: false; message: string }
 > {
   return db.$transaction(async (tx) => {
+    // Before the overlap check: a double submit must see the first one's moment.
+    await lockPerceel(tx, perceelId)
     const perceel = await perceelInRegion(tx, scope.regionId, procurementId, perceelId)
     // The form only shows for this regime; a direct POST (or a stale page) must not add moments elsewhere.
     if (perceel.inkoopvorm !== 'openhouse' || perceel.registrationRegime !== 'momenten') {
@@ -928,6 +945,7 @@ export async function addMoment(
       { start: perceel.procurement.contractStart, end: endOfAmsterdamDay(perceel.procurement.contractEnd) },
       others,
       (m) => `${formatDateTime(m.opensAt)} tot ${formatDateTime(m.closesAt)}`,
+      perceel.procurement.status === 'concept' ? null : now(),
     )
     if (Object.keys(errors).length > 0) {
       return {
@@ -1219,6 +1237,40 @@ export async function removeRequirement(
 // ───────────────────────────── Publishing ─────────────────────────────
 
 /**
+ * The open-house rules again, for every perceel, at the moment it goes public: a perceel saved before a rule existed,
+ * or changed directly in the database, must not reach the inkoopagenda without its justification or its regime, and
+ * fixed registration moments need at least one moment, or providers could never enter. Null when all is well.
+ */
+async function publicationRefusal(tx: DbOrTx, procurementId: string): Promise<string | null> {
+  const percelen = await tx.perceel.findMany({
+    where: { procurementId },
+    orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }],
+    select: {
+      name: true,
+      inkoopvorm: true,
+      justification: true,
+      registrationRegime: true,
+      decisionTermDays: true,
+      _count: { select: { registrationMoments: true } },
+    },
+  })
+  for (const perceel of percelen) {
+    const problems: string[] = Object.values(inkoopvormErrors(perceel))
+    if (
+      perceel.inkoopvorm === 'openhouse' &&
+      perceel.registrationRegime === 'momenten' &&
+      perceel._count.registrationMoments === 0
+    ) {
+      problems.push('Voeg minstens één inschrijfmoment toe: zonder moment kan niemand zich inschrijven')
+    }
+    if (problems.length > 0) {
+      return `Perceel "${perceel.name}" is nog niet klaar om te publiceren. ${problems.join('. ')}. Er is niets gepubliceerd.`
+    }
+  }
+  return null
+}
+
+/**
  * Publishes the procurement (concept → gepubliceerd) or a change to it: bumps the version, publishes draft
  * requirement sets, freezes the requirement set of registration moments that are already open, lists the change
  * on the public page and e-mails every organisation that follows the procurement or has an entry on its percelen.
@@ -1226,6 +1278,8 @@ export async function removeRequirement(
 export async function publishProcurement(scope: Scope, procurementId: string, summary: string) {
   return db.$transaction(async (tx) => {
     const procurement = await procurementInRegion(tx, scope.regionId, procurementId)
+    const refusal = await publicationRefusal(tx, procurementId)
+    if (refusal) return { ok: false as const, message: refusal }
     const at = now()
     const first = procurement.status === 'concept'
     const updated = await tx.procurement.update({

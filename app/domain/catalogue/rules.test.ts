@@ -12,6 +12,7 @@ import {
   momentState,
   parseCsv,
   periodError,
+  productLawError,
   readProductCsv,
   groupProductRows,
   sameCodeErrors,
@@ -170,6 +171,12 @@ describe('registration moments', () => {
     expect(momentErrors(early, contract, []).opensAt).toBe(catalogueMessages.momentOutsideContract)
     const late = { opensAt: d(2028, 12, 1, 9), closesAt: d(2029, 1, 15, 17), decisionDate: d(2029, 2, 1) }
     expect(momentErrors(late, contract, []).opensAt).toBe(catalogueMessages.momentOutsideContract)
+  })
+
+  it('once published, refuses a moment that opens at or before now', () => {
+    const at = d(2026, 4, 1, 9)
+    expect(momentErrors(q2, contract, [q1], undefined, at).opensAt).toBe(catalogueMessages.momentInPast)
+    expect(momentErrors(q2, contract, [q1], undefined, d(2026, 4, 1, 8, 59))).toEqual({})
   })
 
   it('needs closing after opening and a decision after closing', () => {
@@ -429,5 +436,15 @@ describe('CSV import and export', () => {
         ],
       },
     ])
+  })
+})
+
+describe('the law of a product', () => {
+  it("must be one of the procurement's laws", () => {
+    expect(productLawError('jeugd', 'wmo,jeugd')).toBeNull()
+    expect(productLawError('wmo', 'jeugd')).toBe(
+      'Dit inkooptraject gaat over de Jeugdwet. Kies die wet voor het product',
+    )
+    expect(productLawError('jeugd', 'wmo')).toContain('Wmo 2015')
   })
 })

@@ -4,7 +4,7 @@
  */
 import { parseDateField, parseEuro } from '~/utils/validation'
 import { formatShortDate } from '~/utils/time'
-import { INTENSITIES, isCategoryValidForLaw, isLaw, isUnit, type Law } from './product-categories'
+import { INTENSITIES, isCategoryValidForLaw, isLaw, isUnit, lawsLabel, type Law } from './product-categories'
 
 export const INKOOPVORMEN = ['aanbesteding', 'openhouse'] as const
 export type Inkoopvorm = (typeof INKOOPVORMEN)[number]
@@ -49,6 +49,8 @@ export const catalogueMessages = {
   momentCloses: 'De sluiting moet na de opening liggen',
   momentDecision: 'De besluitdatum moet na de sluiting liggen',
   momentOutsideContract: 'Het inschrijfmoment moet binnen de contractperiode vallen',
+  momentInPast:
+    'Kies een opening in de toekomst: het traject is gepubliceerd, en een inschrijfmoment dat al begonnen is kan niemand meer gebruiken',
   momentOverlap: (other: string) => `Dit inschrijfmoment overlapt met het moment van ${other}`,
   category:
     'Kies een productcategorie die bij de wet van het product hoort (Wmo 01 tot en met 18, Jeugd 40 tot en met 55)',
@@ -99,12 +101,14 @@ export type MomentInput = { id?: string; opensAt: Date; closesAt: Date; decision
 /**
  * Checks one registration moment against the contract period and the other moments of the perceel: closing after
  * opening, decision after closing, inside the contract period, no overlap. Returns the first error per field.
+ * `opensAfter` (now, on a published procurement): a moment that has already begun could be added but never removed.
  */
 export function momentErrors(
   moment: MomentInput,
   contract: Period,
   others: MomentInput[],
   describe: (m: MomentInput) => string = (m) => m.opensAt.toISOString(),
+  opensAfter: Date | null = null,
 ): Partial<Record<'opensAt' | 'closesAt' | 'decisionDate', string>> {
   const errors: Partial<Record<'opensAt' | 'closesAt' | 'decisionDate', string>> = {}
   if (moment.closesAt.getTime() <= moment.opensAt.getTime()) errors.closesAt = catalogueMessages.momentCloses
@@ -116,6 +120,9 @@ export function momentErrors(
     moment.closesAt.getTime() > contract.end.getTime()
   ) {
     errors.opensAt = catalogueMessages.momentOutsideContract
+  }
+  if (!errors.opensAt && opensAfter && moment.opensAt.getTime() <= opensAfter.getTime()) {
+    errors.opensAt = catalogueMessages.momentInPast
   }
   if (!errors.opensAt && !errors.closesAt) {
     const clash = others.find(
@@ -193,6 +200,12 @@ export type ProductRowInput = {
   validFrom: string
   validUntil: string
   indexation: string
+}
+
+/** A product falls under one of its procurement's laws (stored as "wmo,jeugd"); null when it does. */
+export function productLawError(law: string, procurementLaws: string): string | null {
+  if (procurementLaws.split(',').includes(law)) return null
+  return `Dit inkooptraject gaat over de ${lawsLabel(procurementLaws)}. Kies die wet voor het product`
 }
 
 /** Checks one product with its tariff as typed (CSV row): every problem is reported, in Dutch. */

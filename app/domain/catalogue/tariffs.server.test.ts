@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { setClockForTests } from '~/utils/clock'
 import { getDb } from '~/utils/db.server'
 import { newId } from '~/utils/ids.server'
 import { fromAmsterdamLocal } from '~/utils/time'
@@ -26,6 +27,9 @@ const periods = async (
 ) => (await getProductTariffs(regionId, where)).tariffs.map((t) => [t.amountCents, t.validFrom, t.validUntil])
 
 describe('tariff periods', () => {
+  beforeAll(() => setClockForTests(fromAmsterdamLocal(2026, 11, 23, 10, 0)))
+  afterAll(() => setClockForTests(null))
+
   it('an indexed tariff ends the open-ended one the day before, and is published as a change', async () => {
     const { scope, where, procurementId } = await product()
     const before = await db.procurement.findUniqueOrThrow({ where: { id: procurementId } })
@@ -73,8 +77,8 @@ describe('tariff periods', () => {
     expect(await periods(scope.regionId, where)).toHaveLength(2)
   })
 
-  it('keeps at least one tariff, and removes another with a published change', async () => {
-    const { scope, where } = await product()
+  it('keeps at least one tariff; removing the indexation reopens the tariff it had ended, as a published change', async () => {
+    const { scope, where, procurementId } = await product()
     const [only] = (await getProductTariffs(scope.regionId, where)).tariffs
     expect(await removeTariff(scope, where, only.id)).toEqual({
       ok: false,
@@ -88,8 +92,69 @@ describe('tariff periods', () => {
       indexation: undefined,
     })
     const newest = (await getProductTariffs(scope.regionId, where)).tariffs[1]
-    expect((await removeTariff(scope, where, newest.id)).ok).toBe(true)
-    expect(await periods(scope.regionId, where)).toHaveLength(1)
+    const removed = await removeTariff(scope, where, newest.id)
+    expect(removed.ok).toBe(true)
+    // No gap: the 2026 tariff runs on without an end date again.
+    expect(await periods(scope.regionId, where)).toEqual([[6000, day(2026, 1, 1), null]])
+    const change = await db.procurementChange.findFirstOrThrow({
+      where: { procurementId, summary: { contains: 'vervalt' } },
+    })
+    expect(change.summary).toContain(
+      'het tarief van € 60,00 vanaf 1 januari 2026 geldt weer zonder einddatum',
+    )
+  })
+
+  it('refuses removing a tariff that already applied on a published procurement, and keeps it', async () => {
+    const { scope, where } = await product()
+    await addTariff(scope, where, {
+      tariff: 6210,
+      validFrom: day(2027, 1, 1),
+      validUntil: undefined,
+      indexation: undefined,
+    })
+    const [applied] = (await getProductTariffs(scope.regionId, where)).tariffs
+    expect(await removeTariff(scope, where, applied.id)).toEqual({
+      ok: false,
+      field: null,
+      message:
+        'Dit tarief geldt al sinds 1 januari 2026 en blijft daarom staan: contracten en overzichten tonen het. Wilt u een ander bedrag, voeg dan een nieuw tarief toe vanaf een latere datum.',
+    })
+    expect(await periods(scope.regionId, where)).toEqual([
+      [6000, day(2026, 1, 1), day(2026, 12, 31)],
+      [6210, day(2027, 1, 1), null],
+    ])
+  })
+
+  it('on a concept procurement a past tariff may still go', async () => {
+    const { scope, where, procurementId } = await product()
+    await db.procurement.update({ where: { id: procurementId }, data: { status: 'concept' } })
+    await addTariff(scope, where, {
+      tariff: 6210,
+      validFrom: day(2027, 1, 1),
+      validUntil: undefined,
+      indexation: undefined,
+    })
+    const [first] = (await getProductTariffs(scope.regionId, where)).tariffs
+    expect((await removeTariff(scope, where, first.id)).ok).toBe(true)
+  })
+
+  it('stores one of two simultaneous submits of the same indexation and refuses the other', async () => {
+    for (let round = 0; round < 4; round++) {
+      const { scope, where } = await product()
+      const add = () =>
+        addTariff(scope, where, {
+          tariff: 6210,
+          validFrom: day(2027, 1, 1),
+          validUntil: undefined,
+          indexation: undefined,
+        })
+      const results = await Promise.all([add(), add()])
+      expect(results.filter((r) => r.ok)).toHaveLength(1)
+      expect(await periods(scope.regionId, where)).toEqual([
+        [6000, day(2026, 1, 1), day(2026, 12, 31)],
+        [6210, day(2027, 1, 1), null],
+      ])
+    }
   })
 
   it("is not reachable from another region's buyer", async () => {

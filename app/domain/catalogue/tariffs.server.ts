@@ -7,10 +7,12 @@
 import type { Tx } from '~/utils/db.server'
 import { db } from '~/utils/db.server'
 import { newId } from '~/utils/ids.server'
-import { addDays, formatDate } from '~/utils/time'
+import { now } from '~/utils/clock'
+import { addDays, daysBetween, formatDate, startOfAmsterdamDay } from '~/utils/time'
 import { recordAudit, type Actor } from '~/domain/audit/audit.server'
 import { notFound } from '~/domain/accounts/permissions.server'
 import { announceIfPublished, refuseWhenClosed } from './catalogue.server'
+import { lockProduct } from './locks.server'
 import { formatEuro } from './rules'
 import { periodsOverlap, type TariffValue } from './tariff-form'
 
@@ -84,6 +86,8 @@ async function recordChange(
 
 export async function addTariff(scope: Scope, where: Where, value: TariffValue): Promise<TariffResult> {
   return db.$transaction(async (tx) => {
+    // Before the overlap check: a double submit must see the first one's period.
+    await lockProduct(tx, where.productId)
     const product = await productForChange(tx, scope.regionId, where)
     const next = { validFrom: value.validFrom, validUntil: value.validUntil ?? null }
     // The open-ended tariff that started earlier ends the day before: that is how an indexation is entered.
@@ -121,6 +125,7 @@ export async function addTariff(scope: Scope, where: Where, value: TariffValue):
 
 export async function removeTariff(scope: Scope, where: Where, tariffId: string): Promise<TariffResult> {
   return db.$transaction(async (tx) => {
+    await lockProduct(tx, where.productId)
     const product = await productForChange(tx, scope.regionId, where)
     const tariff = product.tariffs.find((t) => t.id === tariffId)
     if (!tariff) return { ok: false as const, field: null, message: 'Dit tarief bestaat niet (meer).' }
@@ -131,8 +136,31 @@ export async function removeTariff(scope: Scope, where: Where, tariffId: string)
         message: 'Een product houdt minstens één tarief. Voeg eerst het nieuwe tarief toe.',
       }
     }
+    // Once published, a tariff that already applied stays: contracts and the providers' overviews show it.
+    const published = product.perceel.procurement.status !== 'concept'
+    if (published && tariff.validFrom.getTime() < startOfAmsterdamDay(now()).getTime()) {
+      return {
+        ok: false as const,
+        field: null,
+        message: `Dit tarief geldt al sinds ${formatDate(tariff.validFrom)} en blijft daarom staan: contracten en overzichten tonen het. Wilt u een ander bedrag, voeg dan een nieuw tarief toe vanaf een latere datum.`,
+      }
+    }
+    // Undoing the newest period (an indexation) gives its time back to the period it cut short, so no gap remains.
+    const newest = product.tariffs[product.tariffs.length - 1]!
+    const previous =
+      newest.id === tariff.id
+        ? product.tariffs.find((t) => t.validUntil && daysBetween(t.validUntil, tariff.validFrom) === 1)
+        : undefined
+    const reopened = previous ? { ...previous, validUntil: tariff.validUntil } : null
+    if (reopened) {
+      await tx.tariff.update({ where: { id: reopened.id }, data: { validUntil: reopened.validUntil } })
+    }
     await tx.tariff.delete({ where: { id: tariff.id } })
-    const summary = `Tarief van ${describe(tariff)} voor product ${product.code} "${product.name}" (perceel "${product.perceel.name}") vervalt`
+    const summary =
+      `Tarief van ${describe(tariff)} voor product ${product.code} "${product.name}" (perceel "${product.perceel.name}") vervalt` +
+      (reopened
+        ? `; het tarief van ${formatEuro(reopened.amountCents)} vanaf ${formatDate(reopened.validFrom)} geldt weer ${reopened.validUntil ? `tot en met ${formatDate(reopened.validUntil)}` : 'zonder einddatum'}`
+        : '')
     await recordChange(tx, scope, product, 'catalogue.tariff.removed', summary)
     return { ok: true as const, summary }
   })
