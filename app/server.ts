@@ -35,8 +35,11 @@ try {
 }
 const { log, requestContext } = await import('./utils/logger.server')
 const { applyMigrations } = await import('../prisma/tooling/migrations')
-const { seedIfEmpty, DEMO_LOGINS } = await import('../prisma/seed')
+const { seedIfEmpty, DEMO_LOGINS, RESET_HINT } = await import('../prisma/seed')
 const { startMailCapture, setProcessMailCapture } = await import('./utils/mail-capture.server')
+// On globalThis, so these reach the timers and client the Remix build started.
+const { stopBackgroundJobs } = await import('./utils/jobs.server')
+const { getDb } = await import('./utils/db.server')
 
 const isDev = env.NODE_ENV === 'development'
 const buildDir = process.env.PORTAAL_BUILD_DIR
@@ -47,8 +50,7 @@ const VERSION_PATH = path.resolve(path.dirname(BUILD_PATH), 'version.txt')
 // 1. Database: apply pending migrations offline, then demo data when the database is empty.
 const migrated = await applyMigrations(env.DATABASE_URL)
 if (migrated.applied.length > 0) log.info('migraties toegepast', { applied: migrated.applied })
-let seeded = false
-if (!env.strict) seeded = await seedIfEmpty(env.DATABASE_URL)
+const demoData = env.strict ? undefined : await seedIfEmpty(env.DATABASE_URL)
 
 // 2. Mail: without SMTP_URL, a real SMTP server on loopback receives everything (shown at /dev/mail).
 if (!env.SMTP_URL) {
@@ -164,21 +166,40 @@ const server = app.listen(env.PORT, () => {
   console.log(
     `\nAanbiederspoort draait op ${url}  (database: ${env.DATABASE_URL.startsWith('file:') ? env.DATABASE_URL : 'PostgreSQL'})`,
   )
-  if (!env.strict) {
-    console.log(
-      `${seeded ? 'Demogegevens geladen. ' : ''}Demo-accounts (wachtwoord voor allemaal: ${DEMO_LOGINS.password}):`,
-    )
-    for (const login of DEMO_LOGINS.accounts) console.log(`  ${login.email.padEnd(38)} ${login.description}`)
-    console.log(`Tweestapsverificatie van gemeentelijke accounts: code uit ${url}/dev/totp (alleen demo).`)
+  if (demoData) {
+    if (demoData.state === 'incomplete') console.log(`\n${RESET_HINT}`)
+    // Only logins that work: after an interrupted seed the accounts may be missing.
+    if (demoData.demoAccounts) {
+      console.log(
+        `${demoData.state === 'seeded' ? 'Demogegevens geladen. ' : ''}Demo-accounts (wachtwoord voor allemaal: ${DEMO_LOGINS.password}):`,
+      )
+      for (const login of DEMO_LOGINS.accounts)
+        console.log(`  ${login.email.padEnd(38)} ${login.description}`)
+      console.log(`Tweestapsverificatie van gemeentelijke accounts: code uit ${url}/dev/totp (alleen demo).`)
+    }
     if (!env.SMTP_URL) console.log(`Verstuurde e-mail: ${url}/dev/mail`)
     console.log('')
   }
   if (isDev) void broadcastDevReady(build)
 })
 
-function shutdown() {
-  server.close(() => process.exit(0))
-  setTimeout(() => process.exit(0), 3000).unref()
+// Stop taking work, let an outbox batch or job run finish (at most 20 s), then close HTTP and the database.
+const SHUTDOWN_WAIT_MS = 20_000
+let shuttingDown = false
+async function shutdown(signal: string) {
+  if (shuttingDown) return
+  shuttingDown = true
+  log.info('server stopt', { signal })
+  // Fallback if something below hangs: exit anyway, a little after the wait for background work.
+  setTimeout(() => process.exit(1), SHUTDOWN_WAIT_MS + 5_000).unref()
+  const finished = await stopBackgroundJobs(SHUTDOWN_WAIT_MS)
+  if (!finished)
+    log.warn('achtergrondwerk niet op tijd klaar; de server stopt toch', { waitedMs: SHUTDOWN_WAIT_MS })
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+  await getDb()
+    .$disconnect()
+    .catch(() => undefined)
+  process.exit(0)
 }
-process.on('SIGTERM', shutdown)
-process.on('SIGINT', shutdown)
+process.on('SIGTERM', () => void shutdown('SIGTERM'))
+process.on('SIGINT', () => void shutdown('SIGINT'))

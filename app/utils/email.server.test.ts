@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { SMTPServer } from 'smtp-server'
 import { reserveLoopbackSmtp } from '../../e2e/support/loopback-smtp'
 import { startMailCapture, type MailCapture } from './mail-capture.server'
 
 const port = await reserveLoopbackSmtp()
-const { queueEmail, processOutbox, retryDelayMs } = await import('./email.server')
+const { queueEmail, processOutbox, retryDelayMs, MAX_ATTEMPTS } = await import('./email.server')
 const { getDb } = await import('./db.server')
 const { setClockForTests } = await import('./clock')
 
@@ -83,5 +84,79 @@ describe('e-mail through the outbox', () => {
       }),
     ).rejects.toThrow('afgebroken')
     expect(await db.outboxMessage.count({ where: { subject: 'Teruggedraaid' } })).toBe(0)
+  })
+})
+
+describe('e-mail that cannot be delivered', () => {
+  const db = getDb()
+  let server: SMTPServer
+  let open = false
+  const closeServer = () =>
+    open
+      ? new Promise<void>((resolve) => server.close(() => resolve())).then(() => void (open = false))
+      : undefined
+
+  beforeAll(async () => {
+    // A real SMTP server that refuses one mailbox permanently, as a receiving mail server does.
+    server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onRcptTo(address, _session, callback) {
+        if (address.address === 'bestaat-niet@example.org') {
+          const error = Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 })
+          return callback(error)
+        }
+        callback()
+      },
+      onData(stream, _session, callback) {
+        stream.resume()
+        stream.on('end', () => callback())
+      },
+    })
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()))
+    open = true
+  })
+  afterAll(async () => {
+    setClockForTests(null)
+    await closeServer()
+  })
+
+  it('gives up on a message the SMTP server rejects permanently (550) instead of retrying it forever', async () => {
+    await db.$transaction((tx) =>
+      queueEmail(tx, { to: 'bestaat-niet@example.org', subject: 'Onbestelbaar', text: 'x' }),
+    )
+    const result = await processOutbox(db)
+    expect(result.failed).toBeGreaterThanOrEqual(1)
+    const stored = await db.outboxMessage.findFirstOrThrow({ where: { subject: 'Onbestelbaar' } })
+    expect(stored.status).toBe('failed')
+    expect(stored.attempts).toBe(1)
+    expect(stored.lastError).toMatch(/550/)
+
+    // Not picked up again, however much later.
+    setClockForTests(new Date(Date.now() + 7 * 24 * 3_600_000))
+    await processOutbox(db)
+    const later = await db.outboxMessage.findFirstOrThrow({ where: { subject: 'Onbestelbaar' } })
+    expect(later.attempts).toBe(1)
+    setClockForTests(null)
+  })
+
+  it(`gives up after ${MAX_ATTEMPTS} attempts when the server stays unreachable`, async () => {
+    await closeServer()
+    await db.$transaction((tx) =>
+      queueEmail(tx, { to: 'e@example.org', subject: 'Blijft liggen', text: 'x' }),
+    )
+    const queued = await db.outboxMessage.findFirstOrThrow({ where: { subject: 'Blijft liggen' } })
+    await db.outboxMessage.update({ where: { id: queued.id }, data: { attempts: MAX_ATTEMPTS - 2 } })
+
+    await processOutbox(db)
+    const once = await db.outboxMessage.findFirstOrThrow({ where: { id: queued.id } })
+    expect(once.status).toBe('pending') // a temporary error: one more try to go
+
+    setClockForTests(new Date(once.nextAttemptAt.getTime() + 1))
+    await processOutbox(db)
+    const last = await db.outboxMessage.findFirstOrThrow({ where: { id: queued.id } })
+    expect(last.status).toBe('failed')
+    expect(last.attempts).toBe(MAX_ATTEMPTS)
   })
 })

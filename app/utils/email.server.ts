@@ -19,8 +19,9 @@ export type EmailMessage = {
 
 /**
  * Queue an e-mail in the outbox, inside the transaction of the change that causes it. The worker sends it later
- * and retries with back-off, so an SMTP outage delays mail but never loses it. A `dedupeKey` makes the message
- * exist at most once (reminders that must go out exactly once, even if their job runs twice).
+ * and retries with back-off, so an SMTP outage delays mail (up to MAX_ATTEMPTS tries) rather than losing it. A
+ * `dedupeKey` makes the message exist at most once (reminders that must go out exactly once, even if their job
+ * runs twice).
  */
 export async function queueEmail(tx: DbOrTx, message: EmailMessage & { dedupeKey?: string }) {
   const data = {
@@ -84,12 +85,27 @@ export async function sendEmail(message: EmailMessage) {
   })
 }
 
-/** 30 s, 1, 2, 4 … minutes, at most one hour between attempts. Mail is never given up on. */
+/** 30 s, 1, 2, 4 … minutes, at most one hour between attempts (until MAX_ATTEMPTS). */
 export function retryDelayMs(attempts: number): number {
   return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 60 * 60_000)
 }
 
 const STALE_CLAIM_MS = 5 * 60_000
+
+/**
+ * After this many attempts (about four days with the back-off above, longer than any SMTP outage we plan for) a
+ * message is given up on: status 'failed', logged as an error, kept in the outbox with its last error.
+ */
+export const MAX_ATTEMPTS = 96
+
+/**
+ * A 5xx answer (e.g. 550 unknown recipient) will not change on retry. Authentication errors are excluded: they are
+ * a configuration problem that every message shares, and mail should go out once it is fixed.
+ */
+function isPermanent(error: unknown): boolean {
+  const e = error as { responseCode?: unknown; code?: unknown } | null
+  return typeof e?.responseCode === 'number' && e.responseCode >= 500 && e.code !== 'EAUTH'
+}
 
 /**
  * Sends what is due. Each message is claimed first (pending → sending) so two workers never send the same one;
@@ -130,23 +146,36 @@ export async function processOutbox(db: Db, options: { limit?: number } = {}) {
       sent++
     } catch (error) {
       const attempts = message.attempts + 1
+      const lastError = error instanceof Error ? error.message : String(error)
+      const giveUp = isPermanent(error) || attempts >= MAX_ATTEMPTS
       await db.outboxMessage.update({
         where: { id: message.id },
-        data: {
-          status: 'pending',
-          attempts,
-          lastError: error instanceof Error ? error.message : String(error),
-          nextAttemptAt: new Date(now().getTime() + retryDelayMs(attempts)),
-        },
+        data: giveUp
+          ? { status: 'failed', attempts, lastError }
+          : {
+              status: 'pending',
+              attempts,
+              lastError,
+              nextAttemptAt: new Date(now().getTime() + retryDelayMs(attempts)),
+            },
       })
-      log.warn('e-mail niet verzonden, volgt later opnieuw', { outboxId: message.id, attempts })
+      if (giveUp) {
+        log.error('e-mail definitief niet verzonden', {
+          outboxId: message.id,
+          to: message.to,
+          attempts,
+          error: lastError,
+        })
+      } else {
+        log.warn('e-mail niet verzonden, volgt later opnieuw', { outboxId: message.id, attempts })
+      }
       failed++
     }
   }
   return { sent, failed }
 }
 
-type Worker = { timer: NodeJS.Timeout; running: boolean; db: Db; again: boolean }
+type Worker = { timer: NodeJS.Timeout; running: Promise<void> | null; db: Db; again: boolean }
 const globalForWorker = globalThis as unknown as { __portaalOutbox?: Worker }
 
 async function tick() {
@@ -156,17 +185,20 @@ async function tick() {
     worker.again = true
     return
   }
-  worker.running = true
-  try {
-    do {
-      worker.again = false
-      await processOutbox(worker.db)
-    } while (worker.again)
-  } catch (error) {
-    log.error('outbox-verwerking mislukt', { error: String(error) })
-  } finally {
-    worker.running = false
-  }
+  worker.running = (async () => {
+    try {
+      do {
+        worker.again = false
+        await processOutbox(worker.db)
+        // A stopped worker finishes its batch but takes no new one.
+      } while (worker.again && globalForWorker.__portaalOutbox === worker)
+    } catch (error) {
+      log.error('outbox-verwerking mislukt', { error: String(error) })
+    } finally {
+      worker.running = null
+    }
+  })()
+  await worker.running
 }
 
 /** Runs the outbox every OUTBOX_INTERVAL_MS (and right after something is queued). One per process. */
@@ -174,13 +206,16 @@ export function startOutboxWorker(db: Db) {
   if (globalForWorker.__portaalOutbox) return
   const timer = setInterval(tick, getEnv().OUTBOX_INTERVAL_MS)
   timer.unref()
-  globalForWorker.__portaalOutbox = { timer, running: false, db, again: false }
+  globalForWorker.__portaalOutbox = { timer, running: null, db, again: false }
 }
 
-export function stopOutboxWorker() {
+/** Stops the timer; resolves when a batch in progress has finished (for a clean shutdown). */
+export async function stopOutboxWorker(): Promise<void> {
   const worker = globalForWorker.__portaalOutbox
-  if (worker) clearInterval(worker.timer)
   globalForWorker.__portaalOutbox = undefined
+  if (!worker) return
+  clearInterval(worker.timer)
+  await worker.running
 }
 
 function scheduleOutboxSoon() {

@@ -23,6 +23,7 @@
 import type { Db, DbOrTx } from '~/utils/db.server'
 import { newId } from '~/utils/ids.server'
 import { now } from '~/utils/clock'
+import { log } from '~/utils/logger.server'
 import { addDays, addWorkingDays, nextWorkingDayOnOrAfter, startOfAmsterdamDay } from '~/utils/time'
 import { dueSchedule, periodCandidates, type Due, type Recurrence } from './recurrence'
 
@@ -388,10 +389,18 @@ export async function syncAllObligations(db: Db): Promise<SyncResult> {
   let result = empty()
   for (const pair of pairs) {
     // One pair per transaction: short write locks, and one failing pair does not stop the rest.
-    const one = await db.$transaction((tx) =>
-      syncObligationsForOrganisation(tx, pair.organisationId, pair.perceelId),
-    )
-    result = add(result, one)
+    try {
+      const one = await db.$transaction((tx) =>
+        syncObligationsForOrganisation(tx, pair.organisationId, pair.perceelId),
+      )
+      result = add(result, one)
+    } catch (error) {
+      log.error('verplichtingen synchroniseren mislukt', {
+        organisationId: pair.organisationId,
+        perceelId: pair.perceelId,
+        error: String(error),
+      })
+    }
   }
   return result
 }
