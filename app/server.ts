@@ -51,6 +51,16 @@ const VERSION_PATH = path.resolve(path.dirname(BUILD_PATH), 'version.txt')
 const migrated = await applyMigrations(env.DATABASE_URL)
 if (migrated.applied.length > 0) log.info('migraties toegepast', { applied: migrated.applied })
 const demoData = env.strict ? undefined : await seedIfEmpty(env.DATABASE_URL)
+// The storage folder remembers its database; the orphan-file sweep leaves a folder of another database alone.
+{
+  const { getStorage } = await import('./utils/storage.server')
+  const { databaseIdentity } = await import('./utils/db.server')
+  const owner = await getStorage().claimOwner(databaseIdentity(env.DATABASE_URL))
+  if (owner !== databaseIdentity(env.DATABASE_URL))
+    log.warn('STORAGE_DIR hoort bij een andere database; zet voor deze database een eigen STORAGE_DIR', {
+      storage: owner,
+    })
+}
 
 // 2. Mail: without SMTP_URL, a real SMTP server on loopback receives everything (shown at /dev/mail).
 if (!env.SMTP_URL) {

@@ -27,6 +27,16 @@ export function sqliteFilePath(url: string): string {
 }
 
 /**
+ * Which database a URL names, without credentials: `sqlite:/abs/path.db` or `postgresql://host:port/name`. The
+ * storage folder records it, so the orphan-file sweep never deletes files of another database.
+ */
+export function databaseIdentity(url: string = getEnv().DATABASE_URL): string {
+  if (engineOf(url) === 'sqlite') return `sqlite:${sqliteFilePath(url)}`
+  const u = new URL(url)
+  return `postgresql://${u.hostname}:${u.port || '5432'}${u.pathname}`
+}
+
+/**
  * Interactive transactions wait for the database rather than fail: on SQLite a writer queues behind another writer
  * (busy timeout 10 s), and Prisma's own 5 s default would end the transaction while it waits in that queue.
  */

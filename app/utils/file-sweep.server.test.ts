@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { getDb } from './db.server'
+import { databaseIdentity, getDb } from './db.server'
 import { newId } from './ids.server'
 import { DirectoryStorage } from './storage.server'
 import { sweepOrphanFiles, SWEEP_GRACE_MS } from './file-sweep.server'
@@ -46,5 +46,22 @@ describe('the orphan-file sweep', () => {
     expect((await storage.list()).sort()).toEqual([referenced.storageKey, recent.storageKey].sort())
     // A second run finds nothing left to do.
     expect(await sweepOrphanFiles({ db, storage })).toEqual({ orphans: 0, partials: 0 })
+  })
+
+  it('leaves a storage folder alone that belongs to another database, whose files this one does not know', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sweep-'))
+    const storage = new DirectoryStorage(dir)
+    const theirs = await storage.put(Buffer.from('bestand van de andere database'))
+    age(dir, theirs.storageKey, SWEEP_GRACE_MS + HOUR)
+    // A PostgreSQL run started first and claimed the folder …
+    const postgres = databaseIdentity('postgresql://gebruiker:geheim@127.0.0.1:5432/portaal')
+    expect(postgres).toBe('postgresql://127.0.0.1:5432/portaal')
+    expect(await storage.claimOwner(postgres)).toBe(postgres)
+    // … so the SQLite demo, which has no row for that file, deletes nothing there.
+    const sqlite = databaseIdentity('file:./data/portaal.db')
+    expect(await sweepOrphanFiles({ db, storage, owner: sqlite })).toEqual({ orphans: 0, partials: 0 })
+    expect(await storage.exists(theirs.storageKey)).toBe(true)
+    // The owner itself still sweeps it.
+    expect(await sweepOrphanFiles({ db, storage, owner: postgres })).toEqual({ orphans: 1, partials: 0 })
   })
 })

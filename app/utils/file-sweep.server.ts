@@ -5,7 +5,7 @@
  * upload in progress can reach.
  */
 import type { DbOrTx } from './db.server'
-import { db as defaultDb } from './db.server'
+import { databaseIdentity, db as defaultDb } from './db.server'
 import { now as clockNow } from './clock'
 import { log } from './logger.server'
 import { getStorage, type FileStorage } from './storage.server'
@@ -15,10 +15,22 @@ export const SWEEP_GRACE_MS = 6 * 60 * 60_000
 const CHUNK = 500
 
 export async function sweepOrphanFiles(
-  opts: { db?: DbOrTx; storage?: FileStorage; now?: Date; graceMs?: number } = {},
+  opts: { db?: DbOrTx; storage?: FileStorage; now?: Date; graceMs?: number; owner?: string } = {},
 ): Promise<{ orphans: number; partials: number }> {
   const db = opts.db ?? defaultDb
   const storage = opts.storage ?? getStorage()
+  // Two databases sharing one storage folder (the SQLite demo and a PostgreSQL run both default to ./data/files)
+  // would each delete the other's files as orphans. The server claims its folder at start-up (server.ts); a sweep
+  // only touches a folder its own database claimed.
+  const owner = opts.owner ?? databaseIdentity()
+  const claimedBy = await storage.claimOwner(owner)
+  if (claimedBy !== owner) {
+    log.warn('opslagmap hoort bij een andere database: niet opgeruimd', {
+      storage: claimedBy,
+      database: owner,
+    })
+    return { orphans: 0, partials: 0 }
+  }
   const before = new Date((opts.now ?? clockNow()).getTime() - (opts.graceMs ?? SWEEP_GRACE_MS))
   const partials = await storage.removeStalePartials(before)
   const keys = await storage.keysOlderThan(before)

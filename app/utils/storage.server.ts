@@ -8,7 +8,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto'
 import { createReadStream, createWriteStream } from 'node:fs'
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { Readable, Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
@@ -31,6 +31,11 @@ export interface FileStorage {
   keysOlderThan(before: Date): Promise<string[]>
   /** Removes unfinished writes left by a process that died mid-upload, older than `before`; returns how many. */
   removeStalePartials(before: Date): Promise<number>
+  /**
+   * Marks the storage as belonging to the database `owner` when it belongs to none yet. Returns the owner it
+   * belongs to (so a caller can see that it is another database's).
+   */
+  claimOwner(owner: string): Promise<string>
 }
 
 export class StorageNotFound extends Error {}
@@ -140,7 +145,23 @@ export class DirectoryStorage implements FileStorage {
     for (const e of stale) await rm(e.file, { force: true })
     return stale.length
   }
+
+  async claimOwner(owner: string): Promise<string> {
+    const marker = path.join(this.dir, OWNER_FILE)
+    await mkdir(this.dir, { recursive: true })
+    try {
+      // 'wx': only the first claim writes; a second process reads what the first wrote.
+      await writeFile(marker, `${owner}\n`, { flag: 'wx' })
+      return owner
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'EEXIST') throw error
+      return (await readFile(marker, 'utf8')).trim()
+    }
+  }
 }
+
+/** Names the database a storage directory belongs to (not a storage key, so never listed or swept). */
+const OWNER_FILE = 'database.txt'
 
 let cached: { dir: string; storage: FileStorage } | undefined
 
