@@ -27,6 +27,23 @@ export function sqliteFilePath(url: string): string {
 }
 
 /**
+ * Serialises check-then-write changes on one row's dependants; call first in the transaction, before reading what the
+ * check depends on (how many beheerders are left, whether a new period overlaps, which capacity rows are current).
+ * On PostgreSQL (read committed) two such transactions would both pass the check and both write; the row lock makes
+ * the second wait and then read the first one's result. NO KEY UPDATE, so inserts that only reference the row (a key
+ * share lock) do not wait. SQLite needs nothing: its transactions start with BEGIN IMMEDIATE, so writers queue.
+ */
+export async function lockRow(
+  tx: DbOrTx,
+  table: 'Organisation' | 'Region' | 'Perceel' | 'Product',
+  id: string,
+): Promise<void> {
+  if (engineOf(getEnv().DATABASE_URL) !== 'postgresql') return
+  // `table` is one of the fixed names above, never input.
+  await tx.$queryRawUnsafe(`SELECT "id" FROM "${table}" WHERE "id" = $1 FOR NO KEY UPDATE`, id)
+}
+
+/**
  * Which database a URL names, without credentials: `sqlite:/abs/path.db` or `postgresql://host:port/name`. The
  * storage folder records it, so the orphan-file sweep never deletes files of another database.
  */

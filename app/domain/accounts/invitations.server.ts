@@ -1,11 +1,10 @@
-import { db, type Tx } from '~/utils/db.server'
+import { db, lockRow, type Tx } from '~/utils/db.server'
 import { newId } from '~/utils/ids.server'
 import { now } from '~/utils/clock'
 import { recordAudit } from '~/domain/audit/audit.server'
 import { hashPassword } from './password.server'
 import { ROLE_LABELS, type OrganisationRole, type RegionRole } from './roles'
 import { TOKEN_PURPOSES, consumeToken, findValidToken } from './tokens.server'
-import { lockOrganisationMembers, lockRegionMembers } from './locks.server'
 
 type InvitationRow = NonNullable<Awaited<ReturnType<typeof findValidToken>>>
 
@@ -44,8 +43,8 @@ export async function describeInvitation(token: string) {
  * invitation revoked with its inviter).
  */
 async function lockInvitationTarget(tx: Tx, row: InvitationRow) {
-  if (row.organisationId) await lockOrganisationMembers(tx, row.organisationId)
-  else if (row.regionId) await lockRegionMembers(tx, row.regionId)
+  if (row.organisationId) await lockRow(tx, 'Organisation', row.organisationId)
+  else if (row.regionId) await lockRow(tx, 'Region', row.regionId)
 }
 
 async function addMembership(tx: Tx, row: InvitationRow, userId: string, label: string, ip: string | null) {

@@ -1,4 +1,4 @@
-import { db, type Tx } from '~/utils/db.server'
+import { db, lockRow, type Tx } from '~/utils/db.server'
 import { newId } from '~/utils/ids.server'
 import { searchKey } from '~/utils/search'
 import { now } from '~/utils/clock'
@@ -9,7 +9,6 @@ import { ORGANISATION_ROLES, ROLE_LABELS, type OrganisationRole } from './roles'
 import { normaliseList, type OrganisationInput } from './organisation-schema'
 import { refuseLastAdminChange } from './members'
 import { TOKEN_PURPOSES, issueToken, revokeOpenInvitations } from './tokens.server'
-import { lockOrganisationMembers } from './locks.server'
 
 function profileData(input: OrganisationInput) {
   return {
@@ -184,7 +183,7 @@ export async function inviteToOrganisation(
     select: { name: true },
   })
   await db.$transaction(async (tx) => {
-    await lockOrganisationMembers(tx, organisationId)
+    await lockRow(tx, 'Organisation', organisationId)
     if ((await revokeOpenInvitations(tx, { organisationId }, { email })).length > 0) {
       await recordAudit(tx, {
         actor: inviter.actor,
@@ -275,7 +274,7 @@ export async function changeOrganisationRole(
   role: OrganisationRole,
 ): Promise<{ ok: true } | { ok: false; message: string }> {
   return db.$transaction(async (tx) => {
-    await lockOrganisationMembers(tx, organisationId)
+    await lockRow(tx, 'Organisation', organisationId)
     const target = await tx.organisationMembership.findFirst({
       where: { id: membershipId, organisationId },
       select: { id: true, role: true, user: { select: { id: true, name: true } } },
@@ -314,7 +313,7 @@ export async function removeOrganisationMember(
   membershipId: string,
 ): Promise<{ ok: true } | { ok: false; message: string }> {
   return db.$transaction(async (tx) => {
-    await lockOrganisationMembers(tx, organisationId)
+    await lockRow(tx, 'Organisation', organisationId)
     const target = await tx.organisationMembership.findFirst({
       where: { id: membershipId, organisationId },
       select: { id: true, role: true, user: { select: { id: true, name: true } } },

@@ -1,4 +1,4 @@
-import { db, type DbOrTx } from '~/utils/db.server'
+import { db, lockRow, type DbOrTx } from '~/utils/db.server'
 import { newId } from '~/utils/ids.server'
 import { now } from '~/utils/clock'
 import { getEnv } from '~/utils/env.server'
@@ -7,7 +7,6 @@ import { recordAudit, type Actor } from '~/domain/audit/audit.server'
 import { REGION_ROLES, ROLE_LABELS, type RegionRole } from './roles'
 import { refuseLastAdminChange } from './members'
 import { TOKEN_PURPOSES, issueToken, revokeOpenInvitations } from './tokens.server'
-import { lockRegionMembers } from './locks.server'
 
 /** E-mail addresses of the region's staff in one role, each once: e.g. the inkopers to tell about a provider. */
 export async function regionStaffEmails(tx: DbOrTx, regionId: string, role: RegionRole): Promise<string[]> {
@@ -85,7 +84,7 @@ async function inviteInTx(
   gemeenteCodes: string[],
 ): Promise<Result> {
   const email = emailInput.trim().toLowerCase()
-  await lockRegionMembers(tx, regionId)
+  await lockRow(tx, 'Region', regionId)
   const region = await tx.region.findUniqueOrThrow({
     where: { id: regionId },
     select: { name: true, gemeenten: { select: { gemeenteCode: true } } },
@@ -189,7 +188,7 @@ export async function changeRegionRole(
   role: RegionRole,
 ): Promise<Result> {
   return db.$transaction(async (tx): Promise<Result> => {
-    await lockRegionMembers(tx, regionId)
+    await lockRow(tx, 'Region', regionId)
     const target = await tx.regionMembership.findFirst({
       where: { id: membershipId, regionId },
       select: { id: true, role: true, userId: true, user: { select: { id: true, name: true } } },
@@ -234,7 +233,7 @@ export async function removeRegionMembership(
   membershipId: string,
 ): Promise<Result> {
   return db.$transaction(async (tx): Promise<Result> => {
-    await lockRegionMembers(tx, regionId)
+    await lockRow(tx, 'Region', regionId)
     const target = await tx.regionMembership.findFirst({
       where: { id: membershipId, regionId },
       select: { id: true, role: true, user: { select: { id: true, name: true } } },
@@ -445,7 +444,7 @@ export async function removeRegionGemeente(
   gemeenteCode: string,
 ): Promise<Result> {
   return db.$transaction(async (tx): Promise<Result> => {
-    await lockRegionMembers(tx, regionId)
+    await lockRow(tx, 'Region', regionId)
     const row = await tx.regionGemeente.findUnique({
       where: { regionId_gemeenteCode: { regionId, gemeenteCode } },
       select: { gemeente: { select: { name: true } } },
@@ -529,7 +528,7 @@ export async function setStaffGemeenten(
   gemeenteCodes: string[],
 ): Promise<Result> {
   return db.$transaction(async (tx): Promise<Result> => {
-    await lockRegionMembers(tx, regionId)
+    await lockRow(tx, 'Region', regionId)
     const membership = await tx.regionMembership.findFirst({
       where: { id: membershipId, regionId },
       select: { id: true, user: { select: { name: true } } },

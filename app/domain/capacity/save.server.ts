@@ -7,8 +7,7 @@
  * provider with two vestigingen and different waiting lists). All reports of one save share one confirmation
  * instant, which is how the dashboard and the keuzehulp know they belong together.
  */
-import { engineOf, type Db, type Tx } from '~/utils/db.server'
-import { getEnv } from '~/utils/env.server'
+import { lockRow, type Db, type Tx } from '~/utils/db.server'
 import { newId } from '~/utils/ids.server'
 import { now } from '~/utils/clock'
 import { recordAudit, type Actor } from '~/domain/audit/audit.server'
@@ -111,7 +110,8 @@ export async function saveCapacity(
 
   const confirmedAt = now()
   await db.$transaction(async (tx) => {
-    await lockOrganisation(tx, organisationId)
+    // A double submit waits here and then sees the first save's reports as the current ones.
+    await lockRow(tx, 'Organisation', organisationId)
     for (const [i, p] of input.products.entries()) {
       for (const [j, g] of p.gemeenten.entries()) {
         const codes = parsed[i]![j]!.codes
@@ -175,7 +175,8 @@ export async function confirmUnchanged(
   const productIds = admitted.map((a) => a.productId)
   const confirmedAt = now()
   return db.$transaction(async (tx) => {
-    await lockOrganisation(tx, organisationId)
+    // A double submit waits here and then sees the first save's reports as the current ones.
+    await lockRow(tx, 'Organisation', organisationId)
     const current = await tx.capacityReport.findMany({
       where: { organisationId, productId: { in: productIds }, isCurrent: true },
       orderBy: [{ productId: 'asc' }, { location: 'asc' }],
@@ -221,18 +222,6 @@ export function reportsError(reports: { location: string }[]): string | null {
   if (reports.length > 1 && names.some((n) => n === '')) return 'Geef elke locatie een naam'
   if (new Set(names).size !== names.length) return 'Elke locatie mag maar één keer voorkomen'
   return null
-}
-
-/**
- * Serialises the capacity saves of one organisation; call first in the transaction. On PostgreSQL (read committed)
- * two concurrent saves (a double submit) would both mark the same old rows superseded and both insert new current
- * rows; the row lock makes the second wait and then see the first's rows as current. NO KEY UPDATE, so inserts
- * elsewhere that only reference the organisation (its key share lock) do not wait. SQLite needs nothing: its
- * transactions start with BEGIN IMMEDIATE, so writers already queue.
- */
-async function lockOrganisation(tx: Tx, organisationId: string) {
-  if (engineOf(getEnv().DATABASE_URL) !== 'postgresql') return
-  await tx.$queryRaw`SELECT "id" FROM "Organisation" WHERE "id" = ${organisationId} FOR NO KEY UPDATE`
 }
 
 /** Replaces the current reports of organisation × product by new ones (history kept), all confirmed at one instant. */

@@ -3,7 +3,7 @@
  * another region gets "not found"; every change is audited in its own transaction.
  */
 import type { z } from 'zod'
-import { db, type DbOrTx, type Tx } from '~/utils/db.server'
+import { db, lockRow, type DbOrTx, type Tx } from '~/utils/db.server'
 import { newId } from '~/utils/ids.server'
 import { now } from '~/utils/clock'
 import { recordAudit, type Actor } from '~/domain/audit/audit.server'
@@ -13,7 +13,6 @@ import { endOfAmsterdamDay, formatDate, formatDateTime, toDateInputValue } from 
 import { notFound } from '~/domain/accounts/permissions.server'
 import { documentListSelect } from '~/domain/documents/documents.server'
 import { freezeMomentIfOpened } from '~/domain/admissions/requirement-sets.server'
-import { lockPerceel } from './locks.server'
 import { lawsLabel, unitName } from './product-categories'
 import {
   formatEuro,
@@ -925,7 +924,7 @@ export async function addMoment(
 > {
   return db.$transaction(async (tx) => {
     // Before the overlap check: a double submit must see the first one's moment.
-    await lockPerceel(tx, perceelId)
+    await lockRow(tx, 'Perceel', perceelId)
     const perceel = await perceelInRegion(tx, scope.regionId, procurementId, perceelId)
     // The form only shows for this regime; a direct POST (or a stale page) must not add moments elsewhere.
     if (perceel.inkoopvorm !== 'openhouse' || perceel.registrationRegime !== 'momenten') {

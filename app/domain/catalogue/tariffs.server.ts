@@ -5,14 +5,13 @@
  * is a published change: a new version, listed on the public page and e-mailed to those who follow it.
  */
 import type { Tx } from '~/utils/db.server'
-import { db } from '~/utils/db.server'
+import { db, lockRow } from '~/utils/db.server'
 import { newId } from '~/utils/ids.server'
 import { now } from '~/utils/clock'
 import { addDays, daysBetween, formatDate, startOfAmsterdamDay } from '~/utils/time'
 import { recordAudit, type Actor } from '~/domain/audit/audit.server'
 import { notFound } from '~/domain/accounts/permissions.server'
 import { announceIfPublished, refuseWhenClosed } from './catalogue.server'
-import { lockProduct } from './locks.server'
 import { formatEuro } from './rules'
 import { periodsOverlap, type TariffValue } from './tariff-form'
 
@@ -87,7 +86,7 @@ async function recordChange(
 export async function addTariff(scope: Scope, where: Where, value: TariffValue): Promise<TariffResult> {
   return db.$transaction(async (tx) => {
     // Before the overlap check: a double submit must see the first one's period.
-    await lockProduct(tx, where.productId)
+    await lockRow(tx, 'Product', where.productId)
     const product = await productForChange(tx, scope.regionId, where)
     const next = { validFrom: value.validFrom, validUntil: value.validUntil ?? null }
     // The open-ended tariff that started earlier ends the day before: that is how an indexation is entered.
@@ -125,7 +124,7 @@ export async function addTariff(scope: Scope, where: Where, value: TariffValue):
 
 export async function removeTariff(scope: Scope, where: Where, tariffId: string): Promise<TariffResult> {
   return db.$transaction(async (tx) => {
-    await lockProduct(tx, where.productId)
+    await lockRow(tx, 'Product', where.productId)
     const product = await productForChange(tx, scope.regionId, where)
     const tariff = product.tariffs.find((t) => t.id === tariffId)
     if (!tariff) return { ok: false as const, field: null, message: 'Dit tarief bestaat niet (meer).' }
