@@ -4,7 +4,8 @@ import { now } from '~/utils/clock'
 import { newId } from '~/utils/ids.server'
 import { queueEmail } from '~/utils/email.server'
 import { getEnv } from '~/utils/env.server'
-import { addDays, formatDate, startOfAmsterdamDay } from '~/utils/time'
+import { addDays, formatDate } from '~/utils/time'
+import { perceelContractWhere } from './contract-end'
 import { recordAudit, type Actor } from '~/domain/audit/audit.server'
 import { AdmissionError, admissionStateLabel, findAdmissionTransition, type AdmissionAction } from './state'
 import { providerRecipients } from './context.server'
@@ -112,15 +113,8 @@ export async function endAdmissionsAfterContract(at: Date = now(), batch = 200):
 }
 
 async function endAdmissionBatch(at: Date, batch: number): Promise<number> {
-  const today = startOfAmsterdamDay(at)
   const expired = await db.admission.findMany({
-    where: {
-      status: { in: ['actief', 'geschorst'] },
-      OR: [
-        { perceel: { contract: { endDate: { lt: today } } } },
-        { perceel: { contract: null, procurement: { contractEnd: { lt: today } } } },
-      ],
-    },
+    where: { status: { in: ['actief', 'geschorst'] }, perceel: perceelContractWhere(at).endedBy },
     select: { id: true },
     orderBy: { id: 'asc' },
     take: batch,

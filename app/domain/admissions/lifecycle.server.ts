@@ -5,14 +5,8 @@ import { now } from '~/utils/clock'
 import { newId } from '~/utils/ids.server'
 import { queueEmail } from '~/utils/email.server'
 import { getEnv } from '~/utils/env.server'
-import {
-  addDays,
-  endOfAmsterdamDay,
-  formatDate,
-  formatDateTime,
-  startOfAmsterdamDay,
-  workingDayDeadline,
-} from '~/utils/time'
+import { addDays, endOfAmsterdamDay, formatDate, formatDateTime, workingDayDeadline } from '~/utils/time'
+import { contractEndOf, contractRanOut } from './contract-end'
 import { recordAudit, type Actor } from '~/domain/audit/audit.server'
 import {
   AdmissionError,
@@ -405,10 +399,9 @@ function refuseClosedPerceel(entry: LoadedEntry, at: Date) {
       'closed',
     )
   if (perceel.registrationRegime !== 'doorlopend') return
-  const contractEnd = perceel.contract?.endDate ?? perceel.procurement.contractEnd
-  if (contractEnd < startOfAmsterdamDay(at))
+  if (contractRanOut(perceel, at))
     throw new AdmissionError(
-      `Het contract van dit perceel is afgelopen op ${formatDate(contractEnd)}. Er worden geen nieuwe toetredingen ` +
+      `Het contract van dit perceel is afgelopen op ${formatDate(contractEndOf(perceel))}. Er worden geen nieuwe toetredingen ` +
         'meer aangenomen; uw toetreding is niet ingediend.',
       'closed',
     )

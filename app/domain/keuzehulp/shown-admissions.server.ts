@@ -11,7 +11,7 @@
  */
 import { PUBLIC_STATUSES } from '~/domain/catalogue/rules'
 import { db } from '~/utils/db.server'
-import { startOfAmsterdamDay } from '~/utils/time'
+import { perceelContractWhere } from '~/domain/admissions/contract-end'
 
 /** `'gepubliceerd', 'gesloten'`: inlined rather than bound, so callers' placeholders stay in order (fixed words). */
 export const PUBLIC_STATUSES_SQL = PUBLIC_STATUSES.map((s) => {
@@ -39,15 +39,8 @@ export function shownAdmissionSql(a: string): string {
  */
 export async function percelenUnderContract(perceelIds: string[], today: Date): Promise<Set<string>> {
   if (perceelIds.length === 0) return new Set()
-  const day = startOfAmsterdamDay(today)
   const rows = await db.perceel.findMany({
-    where: {
-      id: { in: perceelIds },
-      OR: [
-        { contract: { endDate: { gte: day } } },
-        { contract: null, procurement: { contractEnd: { gte: day } } },
-      ],
-    },
+    where: { id: { in: perceelIds }, ...perceelContractWhere(today).runningAt },
     select: { id: true },
   })
   return new Set(rows.map((r) => r.id))
